@@ -1,0 +1,97 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+GENESIS_HASH = "0" * 64
+
+
+class AuditAction(models.TextChoices):
+    """Every kind of act the audit log knows; a new act needs a new member."""
+
+    USER_SIGNED_UP = "user.signed_up", _("User signed up")
+    COMPANY_REGISTERED = "company.registered", _("Company registered")
+    COMPANY_UPDATED = "company.updated", _("Company profile updated")
+    MEMBERSHIP_REQUESTED = "membership.requested", _("Joining a company requested")
+    MEMBERSHIP_APPROVED = "membership.approved", _("Joining a company approved")
+    MEMBERSHIP_REJECTED = "membership.rejected", _("Joining a company refused")
+    EXPERT_REGISTERED = "expert.registered", _("Safety expert registered")
+    EXPERT_UPDATED = "expert.updated", _("Safety expert updated")
+    APPLICATION_CREATED = "application.created", _("Application drafted")
+    APPLICATION_UPDATED = "application.updated", _("Application draft saved")
+    DOCUMENT_UPLOADED = "document.uploaded", _("Document uploaded")
+    APPLICATION_SUBMITTED = "application.submitted", _("Application submitted")
+    APPLICATION_ASSIGNED = "application.assigned", _("Application assigned")
+    APPLICATION_RETURNED = "application.returned", _("Returned for correction")
+    APPLICATION_RESUBMITTED = "application.resubmitted", _("Corrected and resubmitted")
+    APPLICATION_RECOMMENDED = "application.recommended", _("Recommendation made")
+    APPLICATION_SENT_BACK = "application.sent_back", _("Sent back to the verifier")
+    APPLICATION_APPROVED = "application.approved", _("Application approved")
+    APPLICATION_REJECTED = "application.rejected", _("Application rejected")
+    APPLICATION_WITHDRAWN = "application.withdrawn", _("Application withdrawn")
+    MESSAGE_POSTED = "message.posted", _("Message posted")
+
+
+class AuditEvent(models.Model):
+    """One act on the record: append-only and chained to the event before it.
+
+    ``hash`` is the SHA-256 of the event's canonical content, which includes
+    ``prev_hash``; editing, removing, inserting or moving an event therefore
+    breaks the chain at that point (see ``integrity.chain``).
+    """
+
+    seq = models.PositiveBigIntegerField(_("sequence number"), unique=True)
+    created_at = models.DateTimeField(_("time"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("actor"),
+        null=True,
+        blank=True,
+    )
+    actor_role = models.CharField(_("actor's role"), max_length=20)
+    action = models.CharField(_("action"), max_length=40, choices=AuditAction.choices)
+    object_type = models.CharField(_("object type"), max_length=60)
+    object_id = models.CharField(_("object id"), max_length=40)
+    old_state = models.CharField(_("old state"), max_length=40, blank=True)
+    new_state = models.CharField(_("new state"), max_length=40, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    data = models.JSONField(_("data"), default=dict, blank=True)
+    prev_hash = models.CharField(_("previous hash"), max_length=64)
+    hash = models.CharField(_("hash"), max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["seq"]
+        indexes = [
+            # An object's history page reads its events in order.
+            models.Index(
+                fields=["object_type", "object_id", "seq"], name="audit_object_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.action}"
+
+
+class AuditChainHead(models.Model):
+    """The single row that writers lock to append, and the chain's last link.
+
+    Locking the last event would not do: two writers both lock the same
+    "last" row and then both insert a successor. The head also lets
+    verification notice events removed from the end of the chain.
+    """
+
+    seq = models.PositiveBigIntegerField(_("last sequence number"), default=0)
+    hash = models.CharField(_("last hash"), max_length=64, default=GENESIS_HASH)
+
+    class Meta:
+        verbose_name = _("audit chain head")
+        verbose_name_plural = _("audit chain head")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(pk=1), name="audit_head_single"),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.hash[:12]}"
