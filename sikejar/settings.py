@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "sikejar.accounts",
     "sikejar.companies",
     "sikejar.p2k3",
+    "sikejar.demo",
 ]
 
 MIDDLEWARE = [
@@ -251,7 +252,11 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("SIKEJAR_LOG_LEVEL") or "INFO"},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # One line per task run is noise; failures still log at WARNING and above.
+        "celery.app.trace": {"level": "WARNING"},
+    },
 }
 
 # The service. Facts marked [P] or [?] in the domain brief are settings.
