@@ -159,6 +159,8 @@ USE_TZ = True
 # Static files: our own, and Bootstrap's dist folder installed by npm ci.
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT") or VAR_DIR / "static")
+if EMBEDDED:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # Spares whitenoise's warning.
 STATICFILES_DIRS = [
     BASE_DIR / "sikejar" / "static",
     ("bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
@@ -243,6 +245,9 @@ if not EMBEDDED:
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=False)
+    if not SECURE_HSTS_PRELOAD:
+        # Joining the browsers' preload list is the domain owner's decision.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 LOGGING = {
     "version": 1,
