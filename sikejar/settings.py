@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -141,7 +142,8 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-ACCOUNT_FORMS = {"signup": "sikejar.accounts.forms.SignupForm"}
+# allauth builds its sign-up form on this class, which adds the full name.
+ACCOUNT_SIGNUP_FORM_CLASS = "sikejar.accounts.forms.SignupForm"
 if TESTING:
     # Tests sign in far faster than any person; allauth's limits stay on elsewhere.
     ACCOUNT_RATE_LIMITS = False
@@ -180,7 +182,7 @@ STORAGES = {
         )
     },
 }
-MEDIA_URL = None  # Never served directly.
+MEDIA_URL = "/never-served/"  # Uploads are served only by views that check access.
 FILE_UPLOAD_PERMISSIONS = 0o640
 SIKEJAR_UPLOAD_MAX_BYTES = env_int("SIKEJAR_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -275,3 +277,11 @@ SIKEJAR_SKP_WARNING_DAYS = [
     int(days) for days in env_list("SIKEJAR_SKP_WARNING_DAYS", default=["90", "30"])
 ]
 SIKEJAR_BASE_URL = env_str("SIKEJAR_BASE_URL") or "http://127.0.0.1:8000"
+# An SVG file of the office's emblem for the decree's letterhead (optional).
+SIKEJAR_OFFICE_EMBLEM = env_str("SIKEJAR_OFFICE_EMBLEM") or ""
+SIKEJAR_GOVERNMENT_NAME = (
+    env_str("SIKEJAR_GOVERNMENT_NAME") or "Pemerintah Provinsi Jambi"
+)
+SIKEJAR_DECREE_NUMBER_FORMAT = (
+    env_str("SIKEJAR_DECREE_NUMBER_FORMAT") or "560/{serial}/DISNAKERTRANS/{year}"
+)

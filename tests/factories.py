@@ -49,9 +49,9 @@ class OfficeFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def regencies(self, create: bool, extracted: list[Regency] | None) -> None:
         if create:
-            self.regencies.set(
-                extracted or Regency.objects.filter(code__startswith="15")
-            )
+            if extracted is None:
+                extracted = list(Regency.objects.filter(code__startswith="15"))
+            self.regencies.set(extracted)
 
 
 class UserFactory(factory.django.DjangoModelFactory):

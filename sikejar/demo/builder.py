@@ -266,7 +266,7 @@ def _states(operator: User, companies: list[Company], users: dict[str, User]) ->
         if state == "draft":
             continue
         services.application_submit(actor=operator, application=application)
-        verifier = User.objects.get(pk=application.verifier_id)
+        verifier = User.objects.get(assigned_applications=application)
         if state == "returned":
             services.application_return(
                 actor=verifier,

@@ -26,7 +26,7 @@ def visible_applications(user: User) -> QuerySet[Application]:
             company__memberships__user=user,
             company__memberships__status=MembershipStatus.ACTIVE,
         )
-    if user.is_officer:
+    if user.is_officer and user.office_id is not None:
         # A draft is the company's work in progress until it is first submitted.
         return applications.filter(office_id=user.office_id, submitted_at__isnull=False)
     return applications.none()
