@@ -1,0 +1,287 @@
+"""Every URL pattern, walked with every persona.
+
+The table below says what each persona must get from each URL. A URL
+pattern without a row fails the test that lists them, so a new page cannot
+ship without deciding who may see it.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from sikejar.accounts.models import Role, User
+from sikejar.companies.models import Membership
+from sikejar.p2k3 import services
+from sikejar.p2k3.models import Application, Requirement
+from tests.factories import (
+    MembershipFactory,
+    OfficeFactory,
+    OfficerFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+PERSONAS = (
+    "public",
+    "applicant",
+    "other_applicant",
+    "verifier",
+    "other_verifier",
+    "head",
+    "inspectorate",
+    "foreign_officer",
+    "admin",
+)
+OK, LOGIN = "ok", "login"
+
+
+def row(spec: str) -> dict[str, str]:
+    """One expectation per persona, in the order of PERSONAS."""
+    codes = spec.split()
+    assert len(codes) == len(PERSONAS), spec
+    return dict(zip(PERSONAS, codes, strict=True))
+
+
+EVERYONE = row("ok ok ok ok ok ok ok ok ok")
+COMPANY_USERS = row("login ok ok 403 403 403 403 403 403")
+OWN_COMPANY = row("login ok 404 404 404 404 404 404 404")
+COMPANY_ACT = row("login ok 404 403 403 403 403 404 404")
+FILE_VIEW = row("login ok 404 ok ok ok ok 404 404")
+VERIFIER_ACT = row("login 403 404 ok 403 403 403 404 404")
+HEAD_ACT = row("login 403 404 403 403 ok 403 404 404")
+
+
+@dataclass(frozen=True)
+class Expect:
+    codes: dict[str, str]
+    method: str = "get"
+    file: str = "in_verification"
+
+
+EXPECTATIONS: dict[str, Expect] = {
+    "home": Expect(EVERYONE),
+    "healthz": Expect(EVERYONE),
+    "language_set": Expect(EVERYONE, "post"),
+    "companies:list": Expect(COMPANY_USERS),
+    "companies:create": Expect(COMPANY_USERS),
+    "companies:join": Expect(COMPANY_USERS),
+    "companies:detail": Expect(OWN_COMPANY),
+    "companies:edit": Expect(OWN_COMPANY),
+    "companies:membership_approve": Expect(OWN_COMPANY, "post"),
+    "companies:membership_reject": Expect(OWN_COMPANY, "post"),
+    "companies:expert_create": Expect(OWN_COMPANY),
+    "companies:expert_edit": Expect(OWN_COMPANY),
+    "companies:expert_paper": Expect(OWN_COMPANY),
+    "p2k3:create": Expect(row("login ok 404 403 403 403 403 403 403"), "post"),
+    "p2k3:detail": Expect(FILE_VIEW),
+    "p2k3:document_download": Expect(FILE_VIEW),
+    "p2k3:edit": Expect(COMPANY_ACT, file="returned"),
+    "p2k3:check": Expect(COMPANY_ACT, "post", file="returned"),
+    "p2k3:document_upload": Expect(COMPANY_ACT, "post", file="returned"),
+    "p2k3:submit": Expect(COMPANY_ACT, "post", file="returned"),
+    "p2k3:receipt": Expect(COMPANY_ACT),
+    "p2k3:receipt_pdf": Expect(COMPANY_ACT),
+    "p2k3:withdraw": Expect(COMPANY_ACT),
+    "p2k3:message_post": Expect(row("login ok 404 ok ok ok 403 404 404"), "post"),
+    "p2k3:queue": Expect(row("login 403 403 ok ok 403 403 ok 403")),
+    "p2k3:to_decide": Expect(row("login 403 403 403 403 ok 403 403 403")),
+    "p2k3:review": Expect(VERIFIER_ACT),
+    "p2k3:return": Expect(VERIFIER_ACT, "post"),
+    "p2k3:recommend": Expect(VERIFIER_ACT, "post"),
+    "p2k3:decision": Expect(HEAD_ACT, file="recommended"),
+    "p2k3:approve": Expect(HEAD_ACT, "post", file="recommended"),
+    "p2k3:reject": Expect(HEAD_ACT, "post", file="recommended"),
+    "p2k3:send_back": Expect(HEAD_ACT, "post", file="recommended"),
+}
+
+# Pages of packages that guard themselves, covered by one rule per group:
+# the admin answers only staff; allauth's pages are public or need sign-in.
+THIRD_PARTY_PREFIXES = ("admin:", "account_", "mfa_")
+
+
+def _walk(patterns: list[URLPattern | URLResolver], namespace: str = "") -> list[str]:
+    names = []
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = (
+                f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            )
+            names += _walk(pattern.url_patterns, inner)
+        elif pattern.name:
+            names.append(f"{namespace}{pattern.name}")
+    return names
+
+
+ALL_NAMES = sorted(set(_walk(get_resolver().url_patterns)))
+
+
+def test_every_url_pattern_has_an_expectation():
+    unknown = [
+        name
+        for name in ALL_NAMES
+        if name not in EXPECTATIONS and not name.startswith(THIRD_PARTY_PREFIXES)
+    ]
+
+    assert unknown == []
+
+
+@pytest.fixture
+def world(office, applicant, other_applicant, verifier, head, inspectorate, draft):
+    """One company's file in each state the table needs, and every persona."""
+    files = {
+        "in_verification": services.application_submit(
+            actor=applicant, application=draft
+        )
+    }
+    files["returned"] = _another_file(draft, applicant)
+    services.application_submit(actor=applicant, application=files["returned"])
+    services.application_return(
+        actor=verifier,
+        application=files["returned"],
+        citations=[
+            services.CitationData(Requirement.objects.first(), "Tidak terbaca.")
+        ],
+    )
+    files["recommended"] = _another_file(draft, applicant)
+    services.application_submit(actor=applicant, application=files["recommended"])
+    services.application_recommend(
+        actor=verifier,
+        application=files["recommended"],
+        approve=True,
+        reasons="Lengkap.",
+    )
+    people = {
+        "applicant": applicant,
+        "other_applicant": other_applicant,
+        "verifier": verifier,
+        # Made after the submissions, so that every file went to `verifier`.
+        "other_verifier": OfficerFactory(office=office, role=Role.VERIFIER),
+        "head": head,
+        "inspectorate": inspectorate,
+        "foreign_officer": OfficerFactory(
+            office=OfficeFactory(name="Disnaker Lain", regencies=[]), role=Role.VERIFIER
+        ),
+        "admin": UserFactory(role=Role.ADMIN, is_staff=True, is_superuser=True),
+    }
+    membership = MembershipFactory(
+        company=draft.company, user=UserFactory(), status="pending"
+    )
+    return files, people, membership
+
+
+def _another_file(draft: Application, applicant: User) -> Application:
+    application = services.application_create(actor=applicant, company=draft.company)
+    services.application_save_draft(
+        actor=applicant,
+        application=application,
+        request_letter_number="002/HRD/2026",
+        request_letter_date=draft.request_letter_date,
+        members=[
+            services.MemberData(m.full_name, m.role, m.element, m.position, m.expert_id)
+            for m in draft.members.all()
+        ],
+    )
+    for document in draft.documents.filter(is_current=True):
+        document.file.open("rb")
+        services.document_upload(
+            actor=applicant,
+            application=application,
+            requirement=document.requirement,
+            upload=SimpleUploadedFile("d.pdf", document.file.read(), "application/pdf"),
+        )
+    return application
+
+
+def _url(name: str, application: Application, membership: Membership) -> str:
+    company = application.company
+    expert = company.experts.first()
+    document = application.documents.filter(is_current=True).first()
+    kwargs_by_name: dict[str, dict[str, object]] = {
+        "p2k3:create": {"company_pk": company.pk},
+        "p2k3:document_upload": {
+            "pk": application.pk,
+            "requirement_pk": document.requirement_id,
+        },
+        "p2k3:document_download": {"pk": application.pk, "document_pk": document.pk},
+        "companies:membership_approve": {
+            "pk": company.pk,
+            "membership_pk": membership.pk,
+        },
+        "companies:membership_reject": {
+            "pk": company.pk,
+            "membership_pk": membership.pk,
+        },
+        "companies:expert_edit": {"pk": company.pk, "expert_pk": expert.pk},
+        "companies:expert_paper": {
+            "pk": company.pk,
+            "expert_pk": expert.pk,
+            "paper": "skp",
+        },
+    }
+    if name in kwargs_by_name:
+        return reverse(name, kwargs=kwargs_by_name[name])
+    if name.startswith("companies:") and name not in (
+        "companies:list",
+        "companies:create",
+        "companies:join",
+    ):
+        return reverse(name, kwargs={"pk": company.pk})
+    if name.startswith("p2k3:") and name not in ("p2k3:queue", "p2k3:to_decide"):
+        return reverse(name, kwargs={"pk": application.pk})
+    return reverse(name)
+
+
+def _outcome(response) -> str:
+    if response.status_code == 302 and "/accounts/login/" in response["Location"]:
+        return LOGIN
+    if response.status_code in (200, 302):
+        return OK
+    return str(response.status_code)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTATIONS))
+def test_each_persona_gets_what_the_table_says(name, world):
+    files, people, membership = world
+    expect = EXPECTATIONS[name]
+    url = _url(name, files[expect.file], membership)
+    seen = {}
+
+    for persona in PERSONAS:
+        client = Client()
+        if persona != "public":
+            client.force_login(people[persona])
+        response = getattr(client, expect.method)(url)
+        seen[persona] = _outcome(response)
+
+    assert seen == expect.codes, url
+
+
+def test_the_admin_answers_only_staff(world):
+    _, people, _ = world
+    for persona in ("applicant", "verifier", "head", "inspectorate"):
+        client = Client()
+        client.force_login(people[persona])
+
+        response = client.get("/admin/p2k3/application/")
+
+        assert response.status_code == 302
+        assert response["Location"].startswith("/admin/login/")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        n
+        for n in ALL_NAMES
+        if n.startswith(("account_", "mfa_"))
+        and not get_resolver().reverse_dict.getlist(n)[0][0][0][1]
+    ],
+)
+def test_the_account_pages_answer_the_public_without_error(name):
+    response = Client().get(reverse(name))
+
+    assert response.status_code in (200, 302, 405), name
