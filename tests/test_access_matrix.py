@@ -143,7 +143,7 @@ def world(office, applicant, other_applicant, verifier, head, inspectorate, draf
         actor=verifier,
         application=files["returned"],
         citations=[
-            services.CitationData(Requirement.objects.first(), "Tidak terbaca.")
+            services.CitationData(Requirement.objects.all()[0], "Tidak terbaca.")
         ],
     )
     files["recommended"] = _another_file(draft, applicant)
@@ -198,8 +198,8 @@ def _another_file(draft: Application, applicant: User) -> Application:
 
 def _url(name: str, application: Application, membership: Membership) -> str:
     company = application.company
-    expert = company.experts.first()
-    document = application.documents.filter(is_current=True).first()
+    expert = company.experts.get()
+    document = application.documents.filter(is_current=True)[0]
     kwargs_by_name: dict[str, dict[str, object]] = {
         "p2k3:create": {"company_pk": company.pk},
         "p2k3:document_upload": {
