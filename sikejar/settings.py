@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "sikejar.accounts",
     "sikejar.companies",
     "sikejar.p2k3",
+    "sikejar.decrees",
     "sikejar.demo",
 ]
 
@@ -284,4 +285,8 @@ SIKEJAR_GOVERNMENT_NAME = (
 )
 SIKEJAR_DECREE_NUMBER_FORMAT = (
     env_str("SIKEJAR_DECREE_NUMBER_FORMAT") or "560/{serial}/DISNAKERTRANS/{year}"
+)
+SIKEJAR_DECREE_COPIES = env_list(
+    "SIKEJAR_DECREE_COPIES",
+    default=["Menteri Ketenagakerjaan Republik Indonesia di Jakarta", "Gubernur Jambi"],
 )

@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("sikejar.accounts.urls")),
     path("companies/", include("sikejar.companies.urls")),
     path("applications/", include("sikejar.p2k3.urls")),
+    path("", include("sikejar.decrees.urls")),
 ]

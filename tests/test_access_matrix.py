@@ -96,6 +96,8 @@ EXPECTATIONS: dict[str, Expect] = {
     "p2k3:approve": Expect(HEAD_ACT, "post", file="recommended"),
     "p2k3:reject": Expect(HEAD_ACT, "post", file="recommended"),
     "p2k3:send_back": Expect(HEAD_ACT, "post", file="recommended"),
+    # The verification page is public; an unknown code is not found for anyone.
+    "decrees:verify": Expect(row("404 404 404 404 404 404 404 404 404")),
 }
 
 # Pages of packages that guard themselves, covered by one rule per group:
@@ -222,6 +224,7 @@ def _url(name: str, application: Application, membership: Membership) -> str:
             "paper": "skp",
         },
     }
+    kwargs_by_name["decrees:verify"] = {"code": "unknown-code"}
     if name in kwargs_by_name:
         return reverse(name, kwargs=kwargs_by_name[name])
     if name.startswith("companies:") and name not in (

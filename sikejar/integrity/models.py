@@ -29,6 +29,10 @@ class AuditAction(models.TextChoices):
     APPLICATION_REJECTED = "application.rejected", _("Application rejected")
     APPLICATION_WITHDRAWN = "application.withdrawn", _("Application withdrawn")
     MESSAGE_POSTED = "message.posted", _("Message posted")
+    SIGNER_INSTALLED = "signer.installed", _("Signing certificate installed")
+    DECREE_ISSUED = "decree.issued", _("Decree issued")
+    DECREE_REPLACED = "decree.replaced", _("Decree replaced")
+    DECREE_CANCELLED = "decree.cancelled", _("Decree cancelled")
 
 
 class AuditEvent(models.Model):

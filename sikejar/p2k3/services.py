@@ -296,7 +296,7 @@ def application_submit(*, actor: User, application: Application) -> Application:
             data={"verifier": verifier.pk},
         )
     _notify(application, [verifier], "p2k3/email/file_to_verify")
-    _notify(application, _operators(application), "p2k3/email/submitted")
+    _notify(application, operators_of(application), "p2k3/email/submitted")
     return application
 
 
@@ -363,7 +363,7 @@ def application_return(
         reason=reasons,
         data={"cited": _cited(citations)},
     )
-    _notify(application, _operators(application), "p2k3/email/returned")
+    _notify(application, operators_of(application), "p2k3/email/returned")
     return review
 
 
@@ -509,7 +509,7 @@ def application_decide(
         reason=reasons,
         data={"cited": _cited(citations)},
     )
-    _notify(application, _operators(application), "p2k3/email/decided")
+    _notify(application, operators_of(application), "p2k3/email/decided")
     return review
 
 
@@ -552,7 +552,7 @@ def message_post(*, actor: User, application: Application, body: str) -> Message
         actor.role in (Role.VERIFIER, Role.HEAD)
         and actor.office_id == application.office_id
     ):
-        recipients = _operators(application)
+        recipients = operators_of(application)
     else:
         raise DomainError(_("You cannot write in this application's thread."))
 
@@ -567,7 +567,7 @@ def message_post(*, actor: User, application: Application, body: str) -> Message
     return message
 
 
-def _operators(application: Application) -> list[User]:
+def operators_of(application: Application) -> list[User]:
     return list(
         User.objects.filter(
             memberships__company=application.company,

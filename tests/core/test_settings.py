@@ -21,7 +21,7 @@ def _manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
         for k, v in os.environ.items()
         if not k.startswith(("DJANGO_", "SIKEJAR_", "DATABASE_URL"))
     }
-    return subprocess.run(  # noqa: S603 - a fixed command of our own.
+    return subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), *args],
         env={**clean, **env},
         capture_output=True,
