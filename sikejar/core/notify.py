@@ -29,7 +29,7 @@ def notify_after_commit(
             subject = render_to_string(f"{template}_subject.txt", context).strip()
             body = render_to_string(f"{template}.txt", {**context, "user": user})
         transaction.on_commit(partial(send_email.delay, subject, body, [user.email]))
-        logger.info("E-mail %s queued for user %s", template, user.pk)
+        logger.debug("E-mail %s queued for user %s", template, user.pk)
 
 
 def absolute_url(path: str) -> str:

@@ -5,10 +5,13 @@ demo's audit chain is as real as production's.
 """
 
 import io
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -24,14 +27,20 @@ from sikejar.companies.models import (
     RiskLevel,
     SafetyExpert,
 )
+from sikejar.decrees import services as decree_services
+from sikejar.decrees.keys import make_authority, make_signer_archive
+from sikejar.decrees.models import Decree, DecreeStatus
 from sikejar.p2k3 import services
 from sikejar.p2k3.models import (
     Application,
+    ApplicationKind,
     CommitteeRole,
     Element,
     Requirement,
 )
 
+# The demo head's authenticator secret: add it to any TOTP app to sign.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - demo only.
 PASSWORD = "sikejar-demo"  # noqa: S105 - printed on start; demo data needs DEBUG.
 DOMAIN = "demo.sikejar.test"
 
@@ -108,7 +117,8 @@ def demo_build() -> None:
     # A pending request, for the consent page.
     Membership.objects.create(user=operator2, company=companies[0])
 
-    _states(operator, companies, users)
+    _signing(users["kepala"])
+    _states(companies, users)
 
 
 def _office() -> Office:
@@ -223,15 +233,21 @@ def _committee(expert: SafetyExpert) -> list[services.MemberData]:
 
 
 def _draft(
-    operator: User, company: Company, expert: SafetyExpert, number: int
+    operator: User,
+    company: Company,
+    number: int,
+    kind: ApplicationKind = ApplicationKind.NEW,
 ) -> Application:
-    application = services.application_create(actor=operator, company=company)
+    if kind == ApplicationKind.AMENDMENT:
+        application = decree_services.amendment_start(actor=operator, company=company)
+    else:
+        application = services.application_create(actor=operator, company=company)
     services.application_save_draft(
         actor=operator,
         application=application,
         request_letter_number=f"{number:03d}/P2K3/XII/2026",
         request_letter_date=timezone.localdate(),
-        members=_committee(expert),
+        members=_committee(company.experts.get()),
     )
     for requirement in Requirement.objects.filter(is_active=True, needs_document=True):
         services.document_upload(
@@ -247,68 +263,116 @@ def _cite(code: str, explanation: str) -> list[services.CitationData]:
     return [services.CitationData(Requirement.objects.get(code=code), explanation)]
 
 
-def _states(operator: User, companies: list[Company], users: dict[str, User]) -> None:
-    """One application in each state, spread over the operator's companies."""
-    head = users["kepala"]
-    experts = {c.pk: _expert(c) for c in companies[:3]}
-    steps = [
-        "draft",
-        "in_verification",
-        "returned",
-        "recommended",
-        "approved",
-        "rejected",
-        "withdrawn",
-    ]
-    for number, state in enumerate(steps, start=1):
-        company = companies[number % 3]
-        application = _draft(operator, company, experts[company.pk], number)
-        if state == "draft":
+@dataclass(frozen=True)
+class Step:
+    company: int
+    state: str
+    kind: ApplicationKind = ApplicationKind.NEW
+
+
+# Every state of a file, and decrees in force, replaced and cancelled. The
+# file awaiting decision is on a company with no decree in force, so that
+# the demo head can approve and sign it.
+PLAN = [
+    Step(0, "approved"),
+    Step(1, "approved"),
+    Step(2, "approved"),
+    Step(2, "cancelled"),
+    Step(0, "approved", ApplicationKind.AMENDMENT),
+    Step(1, "draft", ApplicationKind.AMENDMENT),
+    Step(2, "in_verification"),
+    Step(2, "returned"),
+    Step(2, "rejected"),
+    Step(2, "withdrawn"),
+    Step(3, "recommended"),
+]
+
+
+def _states(companies: list[Company], users: dict[str, User]) -> None:
+    for company in companies:
+        _expert(company)
+    for number, step in enumerate(PLAN, start=1):
+        company = companies[step.company]
+        operator = company.memberships.filter(status=MembershipStatus.ACTIVE)[0].user
+        if step.state == "cancelled":
+            decree = Decree.objects.get(
+                application__company=company, status=DecreeStatus.IN_FORCE
+            )
+            decree_services.decree_cancel(
+                actor=users["kepala"],
+                decree=decree,
+                reason="Jumlah tenaga kerja dalam lampiran keliru.",
+            )
             continue
-        services.application_submit(actor=operator, application=application)
-        verifier = User.objects.get(assigned_applications=application)
-        if state == "returned":
-            services.application_return(
-                actor=verifier,
-                application=application,
-                citations=_cite(
-                    "expert-skp", "Pindaian SKP tidak terbaca; unggah ulang."
-                ),
-            )
-        elif state in ("recommended", "approved"):
-            services.application_recommend(
-                actor=verifier,
-                application=application,
-                approve=True,
-                reasons="Berkas lengkap dan susunan pengurus sesuai ketentuan.",
-            )
-        elif state == "rejected":
-            services.application_recommend(
-                actor=verifier,
-                application=application,
-                approve=False,
-                reasons="Sekretaris bukan ahli K3 perusahaan ini.",
-                citations=_cite(
-                    "committee-composition", "SKP atas nama perusahaan lain."
-                ),
-            )
-        if state == "approved":
-            services.application_decide(
-                actor=head, application=application, approve=True
-            )
-        elif state == "rejected":
-            services.application_decide(
-                actor=head,
-                application=application,
-                approve=False,
-                reasons="Sesuai rekomendasi verifikator.",
-                citations=_cite(
-                    "committee-composition", "SKP atas nama perusahaan lain."
-                ),
-            )
-        elif state == "withdrawn":
-            services.application_withdraw(
-                actor=operator,
-                application=application,
-                reason="Data pekerja akan diperbarui.",
-            )
+        application = _draft(operator, company, number, step.kind)
+        _advance(application, step.state, operator=operator, head=users["kepala"])
+
+
+def _advance(
+    application: Application, state: str, *, operator: User, head: User
+) -> None:
+    """Take a complete draft to the given state, as the people involved would."""
+    if state == "draft":
+        return
+    services.application_submit(actor=operator, application=application)
+    verifier = User.objects.get(assigned_applications=application)
+    if state == "returned":
+        services.application_return(
+            actor=verifier,
+            application=application,
+            citations=_cite("expert-skp", "Pindaian SKP tidak terbaca; unggah ulang."),
+        )
+    elif state == "withdrawn":
+        services.application_withdraw(
+            actor=operator, application=application, reason="Data pekerja berubah."
+        )
+    elif state == "rejected":
+        citations = _cite("committee-composition", "SKP atas nama perusahaan lain.")
+        services.application_recommend(
+            actor=verifier,
+            application=application,
+            approve=False,
+            reasons="Sekretaris bukan ahli K3 perusahaan ini.",
+            citations=citations,
+        )
+        services.application_decide(
+            actor=head,
+            application=application,
+            approve=False,
+            reasons="Sesuai rekomendasi verifikator.",
+            citations=citations,
+        )
+    elif state in ("recommended", "approved"):
+        services.application_recommend(
+            actor=verifier,
+            application=application,
+            approve=True,
+            reasons="Berkas lengkap dan susunan pengurus sesuai ketentuan.",
+        )
+    if state == "approved":
+        _sign(application, head)
+
+
+def _sign(application: Application, head: User) -> None:
+    # Each authenticator code counts once, and the demo signs several
+    # decrees within one 30-second period.
+    cache.clear()
+    code = format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30))
+    decree_services.decree_issue(
+        actor=head, application=application, password=PASSWORD, totp_code=code
+    )
+
+
+def _signing(head: User) -> None:
+    """A demo certification authority, the head's certificate and authenticator."""
+    authority = make_authority("Disnakertrans Provinsi Jambi (DEMO)")
+    archive = make_signer_archive(
+        authority,
+        common_name=head.full_name,
+        organisation="Disnakertrans Provinsi Jambi (DEMO)",
+        password=PASSWORD,
+    )
+    decree_services.signer_install(
+        actor=None, signer=head, archive=archive, password=PASSWORD
+    )
+    TOTP.activate(head, TOTP_SECRET)

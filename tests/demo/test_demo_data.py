@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from sikejar.accounts.models import Role, User
+from sikejar.decrees.models import Decree, DecreeStatus
 from sikejar.integrity.chain import audit_verify
 from sikejar.p2k3.models import Application, ApplicationStatus
 
@@ -28,6 +29,9 @@ def test_demo_covers_every_role_and_every_state(settings, capsys):
     assert {u.role for u in User.objects.all()} == set(Role.values)
     states = set(Application.objects.values_list("status", flat=True))
     assert states == set(ApplicationStatus.values)
+    assert set(Decree.objects.values_list("status", flat=True)) == set(
+        DecreeStatus.values
+    )
     assert audit_verify().intact
 
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
-from sikejar.demo.builder import PASSWORD, USERS, demo_build, demo_exists
+from sikejar.demo.builder import PASSWORD, TOTP_SECRET, USERS, demo_build, demo_exists
 
 _DUMMY_EMAIL = "django.core.mail.backends.dummy.EmailBackend"
 
@@ -26,4 +26,7 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo users (password for all: {PASSWORD}):")
         for user in USERS:
             self.stdout.write(f"  {user.role.label:<18} {user.email}")
-        self.stdout.write("")
+        self.stdout.write(
+            "\nThe head signs decrees with the password above and a code from any "
+            f"authenticator app set up with the key {TOTP_SECRET} (TOTP, 30 s).\n"
+        )
