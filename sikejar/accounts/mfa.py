@@ -11,9 +11,10 @@ from sikejar.accounts.models import User
 
 
 def totp_enabled(user: User) -> bool:
-    return Authenticator.objects.filter(
+    authenticators = Authenticator.objects.filter(
         user=user, type=Authenticator.Type.TOTP
-    ).exists()
+    )
+    return bool(authenticators.exists())
 
 
 def totp_verify(user: User, code: str) -> bool:
