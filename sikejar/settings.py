@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "sikejar.core",
     "sikejar.integrity",
     "sikejar.accounts",
@@ -144,6 +145,7 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # allauth builds its sign-up form on this class, which adds the full name.
+ACCOUNT_ADAPTER = "sikejar.accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "sikejar.accounts.forms.SignupForm"
 if TESTING:
     # Tests sign in far faster than any person; allauth's limits stay on elsewhere.
@@ -232,6 +234,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Open data and integration API of the Sikejar labour services.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and Redoc come from the drf-spectacular-sidecar package, not a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # Security. Production sits behind a TLS-terminating proxy.
@@ -291,3 +297,12 @@ SIKEJAR_DECREE_COPIES = env_list(
     "SIKEJAR_DECREE_COPIES",
     default=["Menteri Ketenagakerjaan Republik Indonesia di Jakarta", "Gubernur Jambi"],
 )
+
+# Public pages of decrees: verification, register and the open data API.
+# Whether the public sees committee members' names or only their roles.
+SIKEJAR_PUBLIC_MEMBER_NAMES = env_bool("SIKEJAR_PUBLIC_MEMBER_NAMES", default=True)
+# Unknown verification codes a client may try per window (seconds) before a 429.
+SIKEJAR_VERIFY_MISS_LIMIT = env_int("SIKEJAR_VERIFY_MISS_LIMIT", default=20)
+SIKEJAR_VERIFY_MISS_WINDOW = env_int("SIKEJAR_VERIFY_MISS_WINDOW", default=600)
+# Requests an anonymous client may make to the API, in DRF's "<n>/<period>" form.
+SIKEJAR_API_ANON_RATE = env_str("SIKEJAR_API_ANON_RATE") or "120/minute"

@@ -10,9 +10,11 @@ from typing import Any
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from sikejar.accounts.models import OFFICER_ROLES, Office, Regency, User
+from sikejar.accounts.services import user_save_by_admin
 
 
 class _OfficeRequiredMixin:
@@ -88,6 +90,16 @@ class UserAdmin(DjangoUserAdmin):  # type: ignore[type-arg]
     search_fields = ("email", "full_name", "nip")
     ordering = ("email",)
     readonly_fields = ("last_login", "date_joined")
+
+    def save_model(
+        self, request: HttpRequest, obj: User, form: Any, change: bool
+    ) -> None:
+        user_save_by_admin(
+            actor=request.user,  # type: ignore[arg-type]
+            user=obj,
+            changed=list(form.changed_data),
+            created=not change,
+        )
 
 
 @admin.register(Office)

@@ -9,6 +9,8 @@ class AuditAction(models.TextChoices):
     """Every kind of act the audit log knows; a new act needs a new member."""
 
     USER_SIGNED_UP = "user.signed_up", _("User signed up")
+    USER_CREATED = "user.created", _("User created by an administrator")
+    USER_UPDATED = "user.updated", _("User's role or access changed")
     COMPANY_REGISTERED = "company.registered", _("Company registered")
     COMPANY_UPDATED = "company.updated", _("Company profile updated")
     MEMBERSHIP_REQUESTED = "membership.requested", _("Joining a company requested")

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from sikejar.accounts.models import Office, Role, User
 from sikejar.companies import services
-from sikejar.integrity.models import AuditChainHead, AuditEvent
+from sikejar.integrity.models import AuditAction, AuditChainHead, AuditEvent
 from tests.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -114,6 +114,40 @@ def test_an_admin_creates_a_verifier_with_an_office(client, admin_user, office):
     user = User.objects.get(email="verifikator@jambiprov.test")
     assert (user.role, user.office) == (Role.VERIFIER, office)
     assert user.nip == "198001012005011001"
+    event = AuditEvent.objects.get(action=AuditAction.USER_CREATED, object_id=user.pk)
+    assert (event.actor, event.new_state) == (admin_user, Role.VERIFIER)
+
+
+def test_a_role_change_in_the_admin_is_on_the_record(client, admin_user, office):
+    user = UserFactory(email="calon@jambiprov.test")
+    client.force_login(admin_user)
+    page = client.get(f"/admin/accounts/user/{user.pk}/change/")
+    data = {
+        **{
+            k: v
+            for k, v in page.context["adminform"].form.initial.items()
+            if v is not None
+        },
+        "email": user.email,
+        "full_name": user.full_name,
+        "role": Role.VERIFIER,
+        "office": office.pk,
+        "language": "id",
+        "is_active": "on",
+        "date_joined_0": "2026-01-01",
+        "date_joined_1": "08:00:00",
+    }
+    data.pop("groups", None)
+    data.pop("user_permissions", None)
+    data.pop("last_login", None)
+
+    response = client.post(f"/admin/accounts/user/{user.pk}/change/", data)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    event = AuditEvent.objects.get(action=AuditAction.USER_UPDATED)
+    assert (event.old_state, event.new_state) == (Role.COMPANY, Role.VERIFIER)
+    assert "role" in event.data["changed"]
+    assert event.actor == admin_user
 
 
 def test_an_officer_without_an_office_is_refused_with_a_message(client, admin_user):

@@ -6,6 +6,7 @@ import pytest
 from allauth.account.models import EmailAddress
 
 from sikejar.accounts.models import Role, User
+from sikejar.integrity.models import AuditAction, AuditEvent
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +44,9 @@ def test_sign_up_verifies_the_address_before_sign_in(client, mailoutbox):
     assert not user.is_staff
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == ["operator@sawit.test"]
+    assert AuditEvent.objects.filter(
+        action=AuditAction.USER_SIGNED_UP, actor=user
+    ).exists()
 
     confirm_url = _link(mailoutbox[0])
     assert client.get(confirm_url).status_code == 200
