@@ -35,6 +35,18 @@ class AuditAction(models.TextChoices):
     DECREE_ISSUED = "decree.issued", _("Decree issued")
     DECREE_REPLACED = "decree.replaced", _("Decree replaced")
     DECREE_CANCELLED = "decree.cancelled", _("Decree cancelled")
+    STANDARD_PUBLISHED = "standard.published", _("Service standard published")
+    DAY_OFF_SET = "day_off.set", _("Office day off set")
+    APPLICATION_OVERDUE = "application.overdue", _("Processing limit passed")
+    APPLICATION_TAKEN_OUT_OF_TURN = "application.out_of_turn", _("Taken out of turn")
+    APPLICATION_REASSIGNED = "application.reassigned", _("Application reassigned")
+    CONFLICT_DECLARED = "conflict.declared", _("Conflict of interest declared")
+    FILE_VIEWED = "file.viewed", _("File viewed by an officer")
+    DOCUMENT_DOWNLOADED = "document.downloaded", _("Document downloaded by an officer")
+    REPORT_FILED = "report.filed", _("Integrity report filed")
+    REPORT_UPDATED = "report.updated", _("Integrity report handled")
+    SURVEY_ANSWERED = "survey.answered", _("Satisfaction survey answered")
+    CHECKPOINT_SIGNED = "checkpoint.signed", _("Log checkpoint signed")
 
 
 class AuditEvent(models.Model):
