@@ -306,3 +306,7 @@ SIKEJAR_VERIFY_MISS_LIMIT = env_int("SIKEJAR_VERIFY_MISS_LIMIT", default=20)
 SIKEJAR_VERIFY_MISS_WINDOW = env_int("SIKEJAR_VERIFY_MISS_WINDOW", default=600)
 # Requests an anonymous client may make to the API, in DRF's "<n>/<period>" form.
 SIKEJAR_API_ANON_RATE = env_str("SIKEJAR_API_ANON_RATE") or "120/minute"
+# The office's log key (Ed25519, PEM) that signs the audit log's checkpoints.
+# The embedded default makes one under var/ on first use.
+SIKEJAR_LOG_KEY_FILE = Path(env_str("SIKEJAR_LOG_KEY_FILE") or VAR_DIR / "log-key.pem")
+SIKEJAR_LOG_ORIGIN = env_str("SIKEJAR_LOG_ORIGIN") or "sikejar-audit-log"

@@ -7,6 +7,7 @@ from sikejar.p2k3.views.home import home
 urlpatterns = [
     path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
+    path("log/", include("sikejar.integrity.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("sikejar.accounts.urls")),

@@ -65,6 +65,13 @@ class Expect:
 EXPECTATIONS: dict[str, Expect] = {
     "home": Expect(EVERYONE),
     "healthz": Expect(EVERYONE),
+    "integrity:log": Expect(EVERYONE),
+    "integrity:checkpoints": Expect(EVERYONE),
+    "integrity:events": Expect(EVERYONE),
+    "integrity:key": Expect(EVERYONE),
+    "integrity:inclusion": Expect(EVERYONE),
+    # Without its two sizes the request is malformed, whoever asks.
+    "integrity:consistency": Expect(row("400 400 400 400 400 400 400 400 400")),
     "language_set": Expect(EVERYONE, "post"),
     "companies:list": Expect(COMPANY_USERS),
     "companies:create": Expect(COMPANY_USERS),
@@ -225,6 +232,7 @@ def _url(name: str, application: Application, membership: Membership) -> str:
         },
     }
     kwargs_by_name["decrees:verify"] = {"code": "unknown-code"}
+    kwargs_by_name["integrity:inclusion"] = {"seq": 1}
     if name in kwargs_by_name:
         return reverse(name, kwargs=kwargs_by_name[name])
     if name.startswith("companies:") and name not in (

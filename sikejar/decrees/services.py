@@ -32,6 +32,7 @@ from sikejar.decrees.render import decree_render
 from sikejar.decrees.signing import certificate_info, load_signer, sign_pdf
 from sikejar.integrity.chain import audit_record
 from sikejar.integrity.models import AuditAction
+from sikejar.integrity.tasks import sign_checkpoint
 from sikejar.p2k3 import services as p2k3_services
 from sikejar.p2k3.models import Application, ApplicationKind
 
@@ -160,6 +161,8 @@ def decree_issue(
         data={"number": number, "sha256": decree.sha256, "application": application.pk},
     )
     _notify_company(decree, "decrees/email/issued")
+    # Every decree is vouched for by a signed checkpoint as soon as it exists.
+    transaction.on_commit(sign_checkpoint.delay)
     return decree
 
 

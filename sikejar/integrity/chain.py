@@ -1,7 +1,6 @@
 """The audit chain: canonical content, appending, and walking it."""
 
-import hashlib
-import json
+import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -11,6 +10,7 @@ from django.db.models import Model
 from django.utils import timezone
 
 from sikejar.accounts.models import User
+from sikejar.integrity.entry import entry_hash, private_digest
 from sikejar.integrity.models import (
     GENESIS_HASH,
     AuditAction,
@@ -18,30 +18,61 @@ from sikejar.integrity.models import (
     AuditEvent,
 )
 
+# Acts whose very kind would tell an officer that they were reported: the
+# public log shows only that something happened at that time.
+WITHHELD_ACTIONS = frozenset(
+    {
+        AuditAction.REPORT_FILED,
+        AuditAction.REPORT_UPDATED,
+        AuditAction.APPLICATION_REASSIGNED,
+        AuditAction.CONFLICT_DECLARED,
+    }
+)
+_DESCRIPTIVE = (
+    "actor_role",
+    "action",
+    "object_type",
+    "object_id",
+    "old_state",
+    "new_state",
+)
 
-def canonical_content(event: AuditEvent) -> bytes:
-    """The bytes an event's hash covers: every field but the hash itself."""
-    content = {
+
+def public_part(event: AuditEvent) -> dict[str, Any]:
+    """What the public export shows of an event; never who acted or why."""
+    public: dict[str, Any] = {
         "seq": event.seq,
         "created_at": event.created_at.isoformat(timespec="microseconds"),
-        "actor_id": event.actor_id,
-        "actor_role": event.actor_role,
-        "action": event.action,
-        "object_type": event.object_type,
-        "object_id": event.object_id,
-        "old_state": event.old_state,
-        "new_state": event.new_state,
-        "reason": event.reason,
-        "data": event.data,
         "prev_hash": event.prev_hash,
     }
-    return json.dumps(
-        content, sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    ).encode()
+    if event.action in WITHHELD_ACTIONS:
+        return {**public, "action": "withheld"}
+    return {**public, **{name: getattr(event, name) for name in _DESCRIPTIVE}}
+
+
+def private_part(event: AuditEvent) -> dict[str, Any]:
+    private: dict[str, Any] = {
+        "salt": event.salt,
+        "actor_id": event.actor_id,
+        "reason": event.reason,
+        "data": event.data,
+    }
+    if event.action in WITHHELD_ACTIONS:
+        private.update({name: getattr(event, name) for name in _DESCRIPTIVE})
+    return private
 
 
 def content_hash(event: AuditEvent) -> str:
-    return hashlib.sha256(canonical_content(event)).hexdigest()
+    return entry_hash(public_part(event), private_digest(private_part(event)))
+
+
+def public_entry(event: AuditEvent) -> dict[str, Any]:
+    """One line of the public export: enough to recompute the event's hash."""
+    return {
+        **public_part(event),
+        "private_digest": private_digest(private_part(event)),
+        "hash": event.hash,
+    }
 
 
 def audit_record(
@@ -75,6 +106,7 @@ def audit_record(
         new_state=new_state,
         reason=reason,
         data=data or {},
+        salt=secrets.token_hex(16),
         prev_hash=head.hash,
     )
     event.hash = content_hash(event)

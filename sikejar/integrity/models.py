@@ -46,7 +46,6 @@ class AuditAction(models.TextChoices):
     REPORT_FILED = "report.filed", _("Integrity report filed")
     REPORT_UPDATED = "report.updated", _("Integrity report handled")
     SURVEY_ANSWERED = "survey.answered", _("Satisfaction survey answered")
-    CHECKPOINT_SIGNED = "checkpoint.signed", _("Log checkpoint signed")
 
 
 class AuditEvent(models.Model):
@@ -75,6 +74,12 @@ class AuditEvent(models.Model):
     new_state = models.CharField(_("new state"), max_length=40, blank=True)
     reason = models.TextField(_("reason"), blank=True)
     data = models.JSONField(_("data"), default=dict, blank=True)
+    salt = models.CharField(
+        _("salt"),
+        max_length=32,
+        blank=True,
+        help_text=_("Random; keeps the private part's digest from being guessed."),
+    )
     prev_hash = models.CharField(_("previous hash"), max_length=64)
     hash = models.CharField(_("hash"), max_length=64, unique=True)
 
@@ -113,3 +118,26 @@ class AuditChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.hash[:12]}"
+
+
+class Checkpoint(models.Model):
+    """A signed statement of the log's size and Merkle root at one moment.
+
+    Published: anyone holding two checkpoints can check that the log only
+    grew between them, and that a given event is in it.
+    """
+
+    tree_size = models.PositiveBigIntegerField(_("tree size"), unique=True)
+    root_hash = models.CharField(_("root hash"), max_length=64)
+    signed_at = models.DateTimeField(_("signed at"))
+    note = models.TextField(_("signed note"))
+    signature = models.TextField(_("signature (base64)"))
+    key_id = models.CharField(_("key id"), max_length=16)
+
+    class Meta:
+        verbose_name = _("checkpoint")
+        verbose_name_plural = _("checkpoints")
+        ordering = ["tree_size"]
+
+    def __str__(self) -> str:
+        return f"{self.tree_size} {self.root_hash[:12]}"

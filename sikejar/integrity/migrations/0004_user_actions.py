@@ -4,15 +4,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('integrity', '0003_decree_actions'),
+        ("integrity", "0003_decree_actions"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditevent',
-            name='action',
-            field=models.CharField(choices=[('user.signed_up', 'User signed up'), ('user.created', 'User created by an administrator'), ('user.updated', "User's role or access changed"), ('company.registered', 'Company registered'), ('company.updated', 'Company profile updated'), ('membership.requested', 'Joining a company requested'), ('membership.approved', 'Joining a company approved'), ('membership.rejected', 'Joining a company refused'), ('expert.registered', 'Safety expert registered'), ('expert.updated', 'Safety expert updated'), ('application.created', 'Application drafted'), ('application.updated', 'Application draft saved'), ('document.uploaded', 'Document uploaded'), ('application.submitted', 'Application submitted'), ('application.assigned', 'Application assigned'), ('application.returned', 'Returned for correction'), ('application.resubmitted', 'Corrected and resubmitted'), ('application.recommended', 'Recommendation made'), ('application.sent_back', 'Sent back to the verifier'), ('application.approved', 'Application approved'), ('application.rejected', 'Application rejected'), ('application.withdrawn', 'Application withdrawn'), ('message.posted', 'Message posted'), ('signer.installed', 'Signing certificate installed'), ('decree.issued', 'Decree issued'), ('decree.replaced', 'Decree replaced'), ('decree.cancelled', 'Decree cancelled')], max_length=40, verbose_name='action'),
+            model_name="auditevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("user.signed_up", "User signed up"),
+                    ("user.created", "User created by an administrator"),
+                    ("user.updated", "User's role or access changed"),
+                    ("company.registered", "Company registered"),
+                    ("company.updated", "Company profile updated"),
+                    ("membership.requested", "Joining a company requested"),
+                    ("membership.approved", "Joining a company approved"),
+                    ("membership.rejected", "Joining a company refused"),
+                    ("expert.registered", "Safety expert registered"),
+                    ("expert.updated", "Safety expert updated"),
+                    ("application.created", "Application drafted"),
+                    ("application.updated", "Application draft saved"),
+                    ("document.uploaded", "Document uploaded"),
+                    ("application.submitted", "Application submitted"),
+                    ("application.assigned", "Application assigned"),
+                    ("application.returned", "Returned for correction"),
+                    ("application.resubmitted", "Corrected and resubmitted"),
+                    ("application.recommended", "Recommendation made"),
+                    ("application.sent_back", "Sent back to the verifier"),
+                    ("application.approved", "Application approved"),
+                    ("application.rejected", "Application rejected"),
+                    ("application.withdrawn", "Application withdrawn"),
+                    ("message.posted", "Message posted"),
+                    ("signer.installed", "Signing certificate installed"),
+                    ("decree.issued", "Decree issued"),
+                    ("decree.replaced", "Decree replaced"),
+                    ("decree.cancelled", "Decree cancelled"),
+                ],
+                max_length=40,
+                verbose_name="action",
+            ),
         ),
     ]
