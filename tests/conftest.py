@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from sikejar.accounts.models import Office, Role, User
 from sikejar.companies.models import Company, SafetyExpert
@@ -34,6 +34,17 @@ def _private_media(settings, tmp_path: Path) -> Iterator[None]:
         },
     }
     yield
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests() -> Iterator[None]:
+    """Services raise their messages in English here, so tests can match them.
+
+    Requests still choose their language through LocaleMiddleware, so pages
+    come out in Indonesian by default, as in production.
+    """
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

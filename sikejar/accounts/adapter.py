@@ -1,14 +1,15 @@
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
-from django.http import HttpRequest
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 
 from sikejar.accounts.models import User
 from sikejar.accounts.services import user_record_signup
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Puts every self-service sign-up on the audit record."""
+    """Audits sign-ups, and brings a user's language to each device they sign in on."""
 
     def save_user(
         self, request: HttpRequest, user: User, form: Any, commit: bool = True
@@ -17,3 +18,17 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user_record_signup(user=saved)
         return saved
+
+    def post_login(
+        self, request: HttpRequest, user: User, **kwargs: Any
+    ) -> HttpResponse:
+        response: HttpResponse = super().post_login(request, user, **kwargs)
+        if user.language in dict(settings.LANGUAGES):
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                user.language,
+                max_age=365 * 24 * 3600,
+                samesite="Lax",
+                secure=request.is_secure(),
+            )
+        return response
