@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "sikejar.companies",
     "sikejar.p2k3",
     "sikejar.decrees",
+    "sikejar.transparency",
+    "sikejar.complaints",
     "sikejar.demo",
 ]
 
@@ -150,6 +152,8 @@ ACCOUNT_SIGNUP_FORM_CLASS = "sikejar.accounts.forms.SignupForm"
 if TESTING:
     # Tests sign in far faster than any person; allauth's limits stay on elsewhere.
     ACCOUNT_RATE_LIMITS = False
+    # A test may compute a code in the last second of its period.
+    MFA_TOTP_TOLERANCE = 1
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Sikejar"
 
@@ -211,6 +215,17 @@ CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or "memory://localhost/"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TIMEZONE = TIME_ZONE
+# Periodic work for `celery -A sikejar beat` (or run the commands from cron).
+CELERY_BEAT_SCHEDULE = {
+    "clock-tick": {
+        "task": "sikejar.transparency.tasks.clock_tick_task",
+        "schedule": 3600,
+    },
+    "log-checkpoint": {
+        "task": "sikejar.integrity.tasks.sign_checkpoint",
+        "schedule": 86400,
+    },
+}
 
 CACHES = {
     "default": (
@@ -238,6 +253,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Swagger UI would otherwise send the schema to an outside validator.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
 }
 
 # Security. Production sits behind a TLS-terminating proxy.

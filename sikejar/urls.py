@@ -13,5 +13,10 @@ urlpatterns = [
     path("", include("sikejar.accounts.urls")),
     path("companies/", include("sikejar.companies.urls")),
     path("applications/", include("sikejar.p2k3.urls")),
+    path("track/", include("sikejar.p2k3.tracking_urls")),
+    path("decrees/", include("sikejar.decrees.staff_urls")),
     path("", include("sikejar.decrees.urls")),
+    path("", include("sikejar.transparency.urls")),
+    path("", include("sikejar.complaints.urls")),
+    path("api/", include("sikejar.api_urls")),
 ]

@@ -34,7 +34,12 @@ from sikejar.integrity.chain import audit_record
 from sikejar.integrity.models import AuditAction
 from sikejar.integrity.tasks import sign_checkpoint
 from sikejar.p2k3 import services as p2k3_services
-from sikejar.p2k3.models import Application, ApplicationKind
+from sikejar.p2k3.models import (
+    OPEN_STATUSES,
+    Application,
+    ApplicationKind,
+    ApplicationStatus,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -209,12 +214,40 @@ def decree_cancel(*, actor: User, decree: Decree, reason: str) -> Decree:
     return decree
 
 
+def _refuse_second_file(company: Company) -> None:
+    in_progress = company.applications.filter(
+        status__in=(ApplicationStatus.DRAFT, *OPEN_STATUSES)
+    )
+    if in_progress.exists():
+        raise DomainError(
+            _(
+                "An application of this company is in progress; finish or "
+                "withdraw it first."
+            )
+        )
+
+
+@transaction.atomic
+def application_start(*, actor: User, company: Company) -> Application:
+    """A new application, unless a decree is in force (that needs an amendment).
+
+    Lives here rather than in p2k3 because only decrees know what is in force.
+    """
+    if in_force_decree(company) is not None:
+        raise DomainError(
+            _("The company already has a decree in force; apply for an amendment.")
+        )
+    _refuse_second_file(company)
+    return p2k3_services.application_create(actor=actor, company=company)
+
+
 @transaction.atomic
 def amendment_start(*, actor: User, company: Company) -> Application:
     """A new "amendment" file, prefilled from the committee of the decree in force."""
     current = in_force_decree(company)
     if current is None:
         raise DomainError(_("Only a company with a decree in force can amend it."))
+    _refuse_second_file(company)
 
     application = p2k3_services.application_create(
         actor=actor, company=company, kind=ApplicationKind.AMENDMENT

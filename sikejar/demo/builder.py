@@ -30,6 +30,7 @@ from sikejar.companies.models import (
 from sikejar.decrees import services as decree_services
 from sikejar.decrees.keys import make_authority, make_signer_archive
 from sikejar.decrees.models import Decree, DecreeStatus
+from sikejar.demo.extras import demo_extras
 from sikejar.p2k3 import services
 from sikejar.p2k3.models import (
     Application,
@@ -110,15 +111,18 @@ def demo_build() -> None:
             "CV Tebo Kimia Mandiri", "9120001112223", "15.09", 45, 12, RiskLevel.HIGH
         ),
         _company("PT Kerinci Teh Nusantara", "9120003334445", "15.01", 210, 190),
+        _company("PT Sarolangun Batu Bara", "9120005556667", "15.03", 180, 20),
     ]
     for company in companies[:3]:
         _membership(operator, company)
     _membership(operator2, companies[3])
+    _membership(operator2, companies[4])
     # A pending request, for the consent page.
     Membership.objects.create(user=operator2, company=companies[0])
 
     _signing(users["kepala"])
     _states(companies, users)
+    demo_extras(office=office, users=users, late_company=companies[4], draft_for=_draft)
 
 
 def _office() -> Office:

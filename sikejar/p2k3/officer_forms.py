@@ -1,4 +1,4 @@
-"""The officers' forms: the verifier's checklist and the head's decision.
+"""The officers' forms: the checklist, the decision and the fair queue's.
 
 Each act has its own form class and its own URL. The review page shows one
 checklist whose two buttons post it to different URLs (``formaction``), so
@@ -12,12 +12,20 @@ from typing import Any
 
 from django import forms
 from django.db import models
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from sikejar.companies.models import Company
 from sikejar.core.forms import StyledForm
-from sikejar.p2k3.models import ApplicationDocument, Requirement, Review
+from sikejar.p2k3.models import (
+    ApplicationDocument,
+    ReassignReason,
+    Requirement,
+    Review,
+)
 from sikejar.p2k3.services import CitationData
+from sikejar.p2k3.services.assignment import HEAD_REASONS
 
 REASONS_MAX = 5000
 
@@ -203,7 +211,39 @@ class RecommendForm(_ChecklistForm):
             )
 
 
+class OneTimeCodeInput(forms.TextInput):
+    """A code field that comes back empty: a code typed once is spent or wrong."""
+
+    def format_value(self, value: Any) -> str | None:
+        return None
+
+
 class ApproveForm(StyledForm):
+    """The approval, which signs the decree: the key's password and a second factor.
+
+    Neither secret is ever shown again on the page; only the note is kept.
+    """
+
+    password = forms.CharField(
+        label=gettext_lazy("Password of your signing key"),
+        strip=False,
+        max_length=200,
+        widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
+        error_messages={
+            "required": gettext_lazy("Type the password of your signing key.")
+        },
+    )
+    totp_code = forms.CharField(
+        label=gettext_lazy("Code from your authenticator app"),
+        help_text=gettext_lazy("The six digits your authenticator app shows now."),
+        max_length=12,
+        widget=OneTimeCodeInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}
+        ),
+        error_messages={
+            "required": gettext_lazy("Type the code from your authenticator app.")
+        },
+    )
     reasons = forms.CharField(
         label=gettext_lazy("Note (optional)"),
         required=False,
@@ -272,3 +312,69 @@ class RejectForm(_RequirementsForm):
                 _("A rejection must cite at least one published requirement.")
             )
         return cleaned
+
+
+class OutOfTurnForm(StyledForm):
+    reason = forms.CharField(
+        label=gettext_lazy("Why take this file out of turn?"),
+        help_text=gettext_lazy("The inspectorate reads every reason given here."),
+        max_length=REASONS_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": gettext_lazy("Say why you take this file out of turn.")
+        },
+    )
+
+
+class CompanyChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """Companies by name and NIB, so either finds one in the list."""
+
+    def label_from_instance(self, obj: Company) -> str:
+        return _("%(name)s, NIB %(nib)s") % {"name": obj.legal_name, "nib": obj.nib}
+
+
+class ConflictForm(StyledForm):
+    company = CompanyChoiceField(
+        label=gettext_lazy("Company"),
+        help_text=gettext_lazy(
+            "Companies with files at your office, by name and NIB. Typing "
+            "in the list jumps to a name."
+        ),
+        queryset=Company.objects.none(),
+        empty_label=gettext_lazy("Choose a company"),
+        error_messages={"required": gettext_lazy("Choose the company.")},
+    )
+    reason = forms.CharField(
+        label=gettext_lazy("What is the conflict of interest?"),
+        help_text=gettext_lazy(
+            "For example: a relative works there, or you worked for it."
+        ),
+        max_length=REASONS_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": gettext_lazy("Say what the conflict of interest is.")
+        },
+    )
+
+    def __init__(self, *args: Any, companies: QuerySet[Company], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["company"]
+        if isinstance(field, CompanyChoiceField):
+            field.queryset = companies
+
+
+class ReassignForm(StyledForm):
+    reason = forms.ChoiceField(
+        label=gettext_lazy("Why does the file move?"),
+        help_text=gettext_lazy(
+            "The file's history says only that it was reassigned. The system "
+            "picks the verifier with the fewest open files."
+        ),
+        choices=[("", gettext_lazy("Choose a reason"))]
+        + [(reason.value, reason.label) for reason in HEAD_REASONS],
+        error_messages={"required": gettext_lazy("Choose why the file moves.")},
+    )
+
+    @property
+    def reassign_reason(self) -> ReassignReason:
+        return ReassignReason(self.cleaned_data["reason"])

@@ -21,6 +21,13 @@ from sikejar.p2k3.models import (
 )
 
 _SUBMISSIONS = (AuditAction.APPLICATION_SUBMITTED, AuditAction.APPLICATION_RESUBMITTED)
+# Openings, downloads and out-of-turn reasons have pages of their own, for
+# the company and the inspectorate respectively; the history is the acts.
+_NOT_IN_HISTORY = (
+    AuditAction.FILE_VIEWED,
+    AuditAction.DOCUMENT_DOWNLOADED,
+    AuditAction.APPLICATION_TAKEN_OUT_OF_TURN,
+)
 
 
 def operated_company(user: User, pk: int) -> Company | None:
@@ -106,7 +113,8 @@ def application_timeline(application: Application) -> list[TimelineEntry]:
     titles = dict(Requirement.objects.values_list("code", "title"))
     entries: list[TimelineEntry] = []
     previous: AuditEvent | None = None
-    for event in _events(application).select_related("actor").order_by("seq"):
+    history = _events(application).exclude(action__in=_NOT_IN_HISTORY)
+    for event in history.select_related("actor").order_by("seq"):
         if (
             previous is not None
             and event.action == previous.action == AuditAction.APPLICATION_UPDATED

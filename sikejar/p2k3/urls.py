@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sikejar.p2k3.views import company, officer
+from sikejar.p2k3.views import company, fairness, officer
 
 app_name = "p2k3"
 
@@ -35,4 +35,18 @@ urlpatterns = [
     path("<int:pk>/approve/", officer.application_approve, name="approve"),
     path("<int:pk>/reject/", officer.application_reject, name="reject"),
     path("<int:pk>/send-back/", officer.application_send_back, name="send_back"),
+    # The fair queue: out of turn, conflicts of interest, reassignment.
+    path(
+        "<int:pk>/review/out-of-turn/",
+        fairness.review_out_of_turn,
+        name="review_out_of_turn",
+    ),
+    path(
+        "<int:pk>/decide/out-of-turn/",
+        fairness.decision_out_of_turn,
+        name="decision_out_of_turn",
+    ),
+    path("out-of-turn/", fairness.out_of_turn_log, name="out_of_turn_log"),
+    path("conflicts/", fairness.conflicts, name="conflicts"),
+    path("<int:pk>/reassign/", fairness.reassign, name="reassign"),
 ]

@@ -85,7 +85,7 @@ def test_the_company_page_costs_a_fixed_number_of_queries(
         MembershipFactory(company=company)
     login(client, applicant)
 
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         client.get(f"/companies/{company.pk}/")
 
 

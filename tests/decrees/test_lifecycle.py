@@ -156,3 +156,20 @@ def test_fifty_issues_at_once_get_fifty_consecutive_numbers(
     assert sorted(Decree.objects.values_list("serial", flat=True)) == list(range(1, 51))
     assert Decree.objects.values("number").distinct().count() == 50
     assert audit_verify().intact
+
+
+def test_a_second_file_waits_until_the_first_is_done(draft, applicant):
+    with pytest.raises(DomainError, match="in progress"):
+        services.application_start(actor=applicant, company=draft.company)
+
+
+def test_a_company_with_a_decree_in_force_is_sent_to_the_amendment(issued, applicant):
+    with pytest.raises(DomainError, match="amendment"):
+        services.application_start(actor=applicant, company=issued.application.company)
+
+    amendment = services.amendment_start(
+        actor=applicant, company=issued.application.company
+    )
+    with pytest.raises(DomainError, match="in progress"):
+        services.amendment_start(actor=applicant, company=issued.application.company)
+    assert amendment.kind == ApplicationKind.AMENDMENT

@@ -3,9 +3,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from sikejar.accounts.models import Role, User
+from sikejar.complaints.models import Report, SurveyResponse
 from sikejar.decrees.models import Decree, DecreeStatus
 from sikejar.integrity.chain import audit_verify
+from sikejar.integrity.models import Checkpoint
 from sikejar.p2k3.models import Application, ApplicationStatus
+from sikejar.transparency.models import DayOff, OverdueMark, StandardVersion
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +36,19 @@ def test_demo_covers_every_role_and_every_state(settings, capsys):
         DecreeStatus.values
     )
     assert audit_verify().intact
+
+
+def test_demo_gives_every_public_page_something_to_show(settings):
+    settings.DEBUG = True
+
+    call_command("demo_data")
+
+    assert OverdueMark.objects.count() == 1
+    assert StandardVersion.objects.count() == 2
+    assert DayOff.objects.exists()
+    assert SurveyResponse.objects.count() == 5
+    assert Report.objects.count() == 1
+    assert Checkpoint.objects.exists()
 
 
 def test_loading_demo_twice_changes_nothing(settings):

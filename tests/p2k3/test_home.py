@@ -171,9 +171,9 @@ def test_the_administrator_is_pointed_to_the_admin(client, admin_user):
     ("persona", "queries"),
     [
         ("applicant", 4),
-        ("verifier", 5),
-        ("head", 5),
-        ("inspectorate", 5),
+        ("verifier", 8),
+        ("head", 8),
+        ("inspectorate", 8),
         ("admin_user", 2),
     ],
 )

@@ -1,8 +1,12 @@
-"""The head's decision: approve, reject citing requirements, or send back."""
+"""The head's decision: approve and sign, reject citing requirements, or send back."""
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP
+from django.core import mail
 
 from sikejar.accounts.models import Role
+from sikejar.decrees import services as decree_services
+from sikejar.decrees.models import Decree, DecreeStatus
 from sikejar.integrity.models import AuditAction, AuditEvent
 from sikejar.p2k3 import services
 from sikejar.p2k3.models import (
@@ -13,6 +17,7 @@ from sikejar.p2k3.models import (
     ReviewOutcome,
 )
 from tests.conftest import login
+from tests.decrees.conftest import SIGNING_PASSWORD, TOTP_SECRET, totp_code
 from tests.factories import OfficerFactory
 from tests.p2k3.test_officer_queue import other_office
 
@@ -33,8 +38,20 @@ REJECTION = {
 }
 
 
+def approval(user, **changes) -> dict[str, str]:
+    """The approve form as the signer fills it in, with the current code."""
+    data = {
+        "approve-password": SIGNING_PASSWORD,
+        "approve-totp_code": totp_code(user),
+        "approve-reasons": "Disetujui.",
+    }
+    return {**data, **changes}
+
+
 def unchanged(application: Application) -> bool:
     application.refresh_from_db()
+    if Decree.objects.filter(application=application).exists():
+        return False
     decided = application.reviews.exclude(
         outcome__in=[
             ReviewOutcome.RECOMMEND_APPROVAL,
@@ -44,8 +61,10 @@ def unchanged(application: Application) -> bool:
     return application.status == ApplicationStatus.RECOMMENDED and not decided.exists()
 
 
-def test_the_head_sees_the_recommendation_and_the_three_acts(client, recommended, head):
-    response = login(client, head).get(f"/applications/{recommended.pk}/decide/")
+def test_the_head_sees_the_recommendation_and_the_three_acts(
+    client, recommended, signer
+):
+    response = login(client, signer).get(f"/applications/{recommended.pk}/decide/")
 
     assert response.status_code == 200
     page = response.content.decode()
@@ -57,19 +76,145 @@ def test_the_head_sees_the_recommendation_and_the_three_acts(client, recommended
     assert f'action="/applications/{recommended.pk}/send-back/"' in page
 
 
-def test_the_head_approves(client, recommended, head):
-    response = login(client, head).post(
-        f"/applications/{recommended.pk}/approve/", {"approve-reasons": ""}
+def test_the_approve_form_asks_for_the_key_password_and_a_code(
+    client, recommended, signer
+):
+    response = login(client, signer).get(f"/applications/{recommended.pk}/decide/")
+
+    page = response.content.decode()
+    assert 'type="password" name="approve-password" autocomplete="off"' in page
+    assert 'inputmode="numeric"' in page
+    assert 'autocomplete="one-time-code"' in page
+
+
+def test_the_head_approves_and_signs_the_decree(client, recommended, signer):
+    response = login(client, signer).post(
+        f"/applications/{recommended.pk}/approve/", approval(signer)
     )
 
     assert response.status_code == 302
-    assert response["Location"] == "/applications/to-decide/"
+    assert response["Location"] == f"/applications/{recommended.pk}/"
     recommended.refresh_from_db()
     assert recommended.status == ApplicationStatus.APPROVED
-    assert recommended.decided_by == head
+    assert recommended.decided_by == signer
+    decree = Decree.objects.get(application=recommended)
+    assert decree.status == DecreeStatus.IN_FORCE
+    assert decree.signed_by == signer
     event = AuditEvent.objects.get(action=AuditAction.APPLICATION_APPROVED)
-    assert event.actor == head
+    assert event.actor == signer
     assert event.old_state == ApplicationStatus.RECOMMENDED
+    assert event.reason == "Disetujui."
+    assert AuditEvent.objects.filter(action=AuditAction.DECREE_ISSUED).count() == 1
+
+
+def test_the_file_page_then_shows_the_signed_decree(client, recommended, signer):
+    login(client, signer).post(
+        f"/applications/{recommended.pk}/approve/", approval(signer)
+    )
+
+    page = client.get(f"/applications/{recommended.pk}/").content.decode()
+    decree = Decree.objects.get()
+    assert f"is approved and decree {decree.number} is signed." in page
+    assert decree.sha256 in page
+    assert f'href="/decrees/{decree.pk}/download/"' in page
+
+
+def test_the_company_gets_an_email_with_the_link_to_its_decree(
+    client, recommended, signer, applicant, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        login(client, signer).post(
+            f"/applications/{recommended.pk}/approve/", approval(signer)
+        )
+
+    decree = Decree.objects.get()
+    issued = [m for m in mail.outbox if decree.number in m.subject]
+    assert len(issued) == 1
+    assert issued[0].to == [applicant.email]
+    assert f"/applications/{recommended.pk}/" in issued[0].body
+    assert "Rp 0" in issued[0].body
+
+
+@pytest.mark.parametrize(
+    ("changes", "error"),
+    [
+        ({"approve-password": "salah"}, "The signing password is wrong."),
+        ({"approve-password": ""}, "Type the password of your signing key."),
+        ({"approve-totp_code": "000000"}, "The authenticator code is wrong"),
+        ({"approve-totp_code": ""}, "Type the code from your authenticator app."),
+    ],
+)
+def test_a_wrong_secret_signs_nothing(client, recommended, signer, changes, error):
+    data = approval(signer, **changes)
+
+    response = login(client, signer).post(
+        f"/applications/{recommended.pk}/approve/", data
+    )
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert error in page
+    assert "Disetujui." in page
+    assert SIGNING_PASSWORD not in page
+    assert f'value="{data["approve-totp_code"]}"' not in page
+    assert unchanged(recommended)
+    assert not AuditEvent.objects.filter(action=AuditAction.APPLICATION_APPROVED)
+    assert not AuditEvent.objects.filter(action=AuditAction.DECREE_ISSUED)
+
+
+def test_a_code_counts_only_once(client, recommended, signer, verifier):
+    code = totp_code(signer)
+    login(client, signer).post(
+        f"/applications/{recommended.pk}/approve/",
+        approval(signer, **{"approve-password": "salah", "approve-totp_code": code}),
+    )
+
+    response = client.post(
+        f"/applications/{recommended.pk}/approve/",
+        approval(signer, **{"approve-totp_code": code}),
+    )
+
+    assert "The authenticator code is wrong or was already used." in (
+        response.content.decode()
+    )
+    assert unchanged(recommended)
+
+
+def test_a_head_without_a_second_factor_is_sent_to_set_one_up(
+    client, recommended, head
+):
+    response = login(client, head).get(f"/applications/{recommended.pk}/decide/")
+
+    page = response.content.decode()
+    assert "Signing needs a second factor." in page
+    assert 'href="/accounts/2fa/totp/activate/"' in page
+    assert "Ask the administrator to install yours" in page
+    assert f'action="/applications/{recommended.pk}/approve/"' not in page
+
+
+def test_a_head_with_a_second_factor_but_no_key_asks_the_administrator(
+    client, recommended, head
+):
+    TOTP.activate(head, TOTP_SECRET)
+
+    response = login(client, head).get(f"/applications/{recommended.pk}/decide/")
+
+    page = response.content.decode()
+    assert "Signing needs a second factor." not in page
+    assert "manage.py decree_signer_install" in page
+    assert f'action="/applications/{recommended.pk}/approve/"' not in page
+
+
+def test_a_head_without_a_key_cannot_approve(client, recommended, head):
+    TOTP.activate(head, TOTP_SECRET)
+
+    response = login(client, head).post(
+        f"/applications/{recommended.pk}/approve/", approval(head)
+    )
+
+    assert response.status_code == 200
+    assert "You have no signing certificate installed." in response.content.decode()
+    assert unchanged(recommended)
 
 
 def test_the_head_rejects_citing_a_requirement(client, recommended, head):
@@ -167,7 +312,6 @@ def test_sending_back_needs_reasons(client, recommended, head):
 
 
 ACTS = [
-    ("/applications/{pk}/approve/", {"approve-reasons": ""}),
     ("/applications/{pk}/reject/", REJECTION),
     ("/applications/{pk}/send-back/", {"send_back-reasons": "Periksa lagi."}),
 ]
@@ -185,6 +329,28 @@ def test_a_head_who_verified_the_file_cannot_decide_it(
 
     assert response.status_code == 200
     assert "Whoever verified a file can never decide it." in response.content.decode()
+    assert unchanged(recommended)
+    assert AuditEvent.objects.count() == before
+
+
+def test_a_head_who_verified_the_file_cannot_sign_it(
+    client, recommended, verifier, archive
+):
+    verifier.role = Role.HEAD
+    verifier.save(update_fields=["role"])
+    TOTP.activate(verifier, TOTP_SECRET)
+    decree_services.signer_install(
+        actor=None, signer=verifier, archive=archive, password=SIGNING_PASSWORD
+    )
+    before = AuditEvent.objects.count()
+
+    response = login(client, verifier).post(
+        f"/applications/{recommended.pk}/approve/", approval(verifier)
+    )
+
+    assert response.status_code == 200
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown == ["Whoever verified a file can never decide it."]
     assert unchanged(recommended)
     assert AuditEvent.objects.count() == before
 

@@ -139,12 +139,12 @@ def test_the_queue_costs_the_same_few_queries_for_many_files(
 ):
     submitted_file(at=days_ago(3))
     login(client, verifier)
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(7):
         client.get("/applications/queue/")
 
     for days in (2, 1, 0.5):
         submitted_file(at=days_ago(days))
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(7):
         response = client.get("/applications/queue/")
     assert len(response.context["queue"]) == 4
 
@@ -195,12 +195,12 @@ def test_the_files_to_decide_cost_the_same_few_queries_for_many_files(
 ):
     recommended_file(submitted=days_ago(5), recommended=days_ago(4))
     login(client, head)
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(9):
         client.get("/applications/to-decide/")
 
     for days in (3, 2, 1):
         recommended_file(submitted=days_ago(days + 0.5), recommended=days_ago(days))
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(9):
         response = client.get("/applications/to-decide/")
     assert len(response.context["to_decide"]) == 4
 

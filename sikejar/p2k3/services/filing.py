@@ -1,9 +1,6 @@
 """Submission and assignment, withdrawal, and the file's message thread."""
 
-import secrets
-
 from django.db import transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,6 +15,7 @@ from sikejar.p2k3.models import (
     Message,
 )
 from sikejar.p2k3.rules import check_application
+from sikejar.p2k3.services.assignment import least_loaded_verifier
 from sikejar.p2k3.services.common import (
     move_status,
     notify_file,
@@ -27,27 +25,16 @@ from sikejar.p2k3.services.common import (
 
 
 def _least_loaded_verifier(application: Application) -> User:
-    """The office's verifier with the fewest open files; ties drawn at random."""
-    verifiers = list(
-        User.objects.filter(
-            role=Role.VERIFIER, office=application.office, is_active=True
-        ).annotate(
-            open_files=Count(
-                "assigned_applications",
-                filter=Q(assigned_applications__status__in=OPEN_STATUSES),
-            )
-        )
-    )
-    if not verifiers:
+    """The office's verifier with the fewest open files and no conflict with it."""
+    verifier = least_loaded_verifier(application)
+    if verifier is None:
         raise DomainError(
             _(
                 "The office has no verifier on duty; your draft is kept, "
                 "try again later."
             )
         )
-    fewest = min(v.open_files for v in verifiers)
-    candidates = [v for v in verifiers if v.open_files == fewest]
-    return secrets.choice(candidates)
+    return verifier
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from sikejar.p2k3.models import (
     Application,
     ApplicationStatus,
     Citation,
+    ConflictOfInterest,
     Review,
     ReviewOutcome,
 )
@@ -143,7 +144,7 @@ def application_recommend(
 
 
 def _require_independent_head(actor: User, application: Application) -> None:
-    """The head of the file's office, who never verified this file."""
+    """The head of the file's office, who never verified it and has no conflict."""
     if actor.role != Role.HEAD or actor.office_id != application.office_id:
         raise DomainError(_("Only the head of the office may decide."))
     verified = application.reviews.filter(
@@ -151,6 +152,16 @@ def _require_independent_head(actor: User, application: Application) -> None:
     ).exists()
     if verified or application.verifier_id == actor.pk:
         raise DomainError(_("Whoever verified a file can never decide it."))
+    conflicted = ConflictOfInterest.objects.filter(
+        officer=actor, company_id=application.company_id
+    ).exists()
+    if conflicted:
+        raise DomainError(
+            _(
+                "You declared a conflict of interest with this company; another "
+                "head of office must decide."
+            )
+        )
 
 
 @transaction.atomic

@@ -1,5 +1,12 @@
 """The officers' side of a P2K3 application: queues, the review, the decision.
 
+Queues are worked oldest first: opening or acting on another file than the
+oldest of the officer's queue sends them to say why (``views.fairness``),
+and every opening of a file is recorded for its company to see.
+
+The head's approval signs the decree: it asks for the signing key's
+password and a second factor, and issues the decree through its service.
+
 Files are fetched through ``access.application_for_viewer``, so a file of
 another office answers 404; an officer who may see the file but not do the
 act gets 403. The acts are services: a refused act shows the service's
@@ -18,9 +25,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from sikejar.accounts.mfa import totp_enabled
 from sikejar.accounts.models import Role, User
 from sikejar.core.errors import DomainError
-from sikejar.p2k3 import queries, services
+from sikejar.decrees import services as decree_services
+from sikejar.decrees.models import SignerCertificate
+from sikejar.p2k3 import oversight, queries, services
 from sikejar.p2k3.access import application_for_viewer, require_role
 from sikejar.p2k3.models import Application, ApplicationStatus
 from sikejar.p2k3.officer_forms import (
@@ -60,6 +70,50 @@ def _head_file(request: HttpRequest, pk: int) -> tuple[User, Application]:
     return user, application
 
 
+def _out_of_turn(
+    request: HttpRequest,
+    user: User,
+    application: Application,
+    *,
+    status: ApplicationStatus,
+    reason_page: str,
+) -> HttpResponse | None:
+    """Send an officer who skips the oldest file of their queue to say why first.
+
+    None when the officer may go on: the file is in turn, a reason was
+    given, or the file is not waiting in the queue (the act refuses then).
+    """
+    if application.status != status or oversight.may_take(user, application):
+        return None
+    if request.method == "POST":
+        messages.error(request, _("Say first why you take this file out of turn."))
+    return redirect(reason_page, pk=application.pk)
+
+
+def _verifier_turn(
+    request: HttpRequest, user: User, application: Application
+) -> HttpResponse | None:
+    return _out_of_turn(
+        request,
+        user,
+        application,
+        status=ApplicationStatus.IN_VERIFICATION,
+        reason_page="p2k3:review_out_of_turn",
+    )
+
+
+def _head_turn(
+    request: HttpRequest, user: User, application: Application
+) -> HttpResponse | None:
+    return _out_of_turn(
+        request,
+        user,
+        application,
+        status=ApplicationStatus.RECOMMENDED,
+        reason_page="p2k3:decision_out_of_turn",
+    )
+
+
 def _refused(
     request: HttpRequest, application: Application, error: DomainError
 ) -> None:
@@ -96,7 +150,11 @@ def queue(request: HttpRequest) -> HttpResponse:
 def to_decide(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     require_role(user, Role.HEAD)
-    context = {"to_decide": list(queries.files_to_decide(user))}
+    next_file = oversight.next_in_turn(user)
+    context = {
+        "to_decide": list(queries.files_to_decide(user)),
+        "next_pk": next_file.pk if next_file else None,
+    }
     return render(request, "p2k3/officer_to_decide.html", context)
 
 
@@ -114,10 +172,14 @@ def _review_page(
 @login_required
 @require_safe
 def review(request: HttpRequest, pk: int) -> HttpResponse:
-    application = _assigned_file(request, pk)[1]
+    """The checklist; opening it is recorded for the company to see."""
+    user, application = _assigned_file(request, pk)
     if application.status != ApplicationStatus.IN_VERIFICATION:
         messages.info(request, _("This file is not waiting for your review."))
         return redirect("p2k3:detail", pk=application.pk)
+    if skip := _verifier_turn(request, user, application):
+        return skip
+    services.file_view_record(actor=user, application=application, page="review")
     form = ReturnForm(requirements=queries.checklist())
     return _review_page(request, application, form)
 
@@ -126,6 +188,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def application_return(request: HttpRequest, pk: int) -> HttpResponse:
     user, application = _assigned_file(request, pk)
+    if skip := _verifier_turn(request, user, application):
+        return skip
     form = ReturnForm(request.POST, requirements=queries.checklist())
     if not form.is_valid():
         return _review_page(request, application, form)
@@ -152,6 +216,8 @@ def application_return(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def application_recommend(request: HttpRequest, pk: int) -> HttpResponse:
     user, application = _assigned_file(request, pk)
+    if skip := _verifier_turn(request, user, application):
+        return skip
     form = RecommendForm(request.POST, requirements=queries.checklist())
     if not form.is_valid():
         return _review_page(request, application, form)
@@ -183,6 +249,7 @@ def _decision_page(
     reject_form: RejectForm | None = None,
     send_back_form: SendBackForm | None = None,
 ) -> HttpResponse:
+    user = _user(request)
     recommendation = queries.latest_recommendation(application)
     reject_form = reject_form or RejectForm(
         prefix="reject",
@@ -196,6 +263,8 @@ def _decision_page(
         "reject_form": reject_form,
         "rows": reject_form.rows(queries.current_documents(application)),
         "send_back_form": send_back_form or SendBackForm(prefix="send_back"),
+        "has_totp": totp_enabled(user),
+        "has_certificate": SignerCertificate.objects.filter(user=user).exists(),
     }
     return render(request, "p2k3/officer_decision.html", context)
 
@@ -203,10 +272,14 @@ def _decision_page(
 @login_required
 @require_safe
 def decision(request: HttpRequest, pk: int) -> HttpResponse:
-    application = _head_file(request, pk)[1]
+    """The three acts; opening the page is recorded for the company to see."""
+    user, application = _head_file(request, pk)
     if application.status != ApplicationStatus.RECOMMENDED:
         messages.info(request, _("This file is not waiting for a decision."))
         return redirect("p2k3:detail", pk=application.pk)
+    if skip := _head_turn(request, user, application):
+        return skip
+    services.file_view_record(actor=user, application=application, page="decision")
     return _decision_page(request, application)
 
 
@@ -218,27 +291,38 @@ def _decided(request: HttpRequest, application: Application, text: str) -> HttpR
 @login_required
 @require_POST
 def application_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    """Approve and sign: the decree is issued in the same transaction, or nothing."""
     user, application = _head_file(request, pk)
+    if skip := _head_turn(request, user, application):
+        return skip
     form = ApproveForm(request.POST, prefix="approve")
     if not form.is_valid():
         return _decision_page(request, application, approve_form=form)
     try:
-        services.application_decide(
+        decree = decree_services.decree_issue(
             actor=user,
             application=application,
-            approve=True,
-            reasons=form.cleaned_data["reasons"],
+            password=form.cleaned_data["password"],
+            totp_code=form.cleaned_data["totp_code"],
+            note=form.cleaned_data["reasons"],
         )
     except DomainError as error:
         _refused(request, application, error)
         return _decision_page(request, application, approve_form=form)
-    return _decided(request, application, _("File %(number)s is approved."))
+    messages.success(
+        request,
+        _("File %(number)s is approved and decree %(decree)s is signed.")
+        % {"number": application.tracking_number, "decree": decree.number},
+    )
+    return redirect("p2k3:detail", pk=application.pk)
 
 
 @login_required
 @require_POST
 def application_reject(request: HttpRequest, pk: int) -> HttpResponse:
     user, application = _head_file(request, pk)
+    if skip := _head_turn(request, user, application):
+        return skip
     form = RejectForm(request.POST, prefix="reject", requirements=queries.checklist())
     if not form.is_valid():
         return _decision_page(request, application, reject_form=form)
@@ -260,6 +344,8 @@ def application_reject(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def application_send_back(request: HttpRequest, pk: int) -> HttpResponse:
     user, application = _head_file(request, pk)
+    if skip := _head_turn(request, user, application):
+        return skip
     form = SendBackForm(request.POST, prefix="send_back")
     if not form.is_valid():
         return _decision_page(request, application, send_back_form=form)

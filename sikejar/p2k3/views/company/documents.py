@@ -71,6 +71,12 @@ def document_download(
 ) -> FileResponse:
     application = application_for_viewer(request.user, pk)
     document = get_object_or_404(
-        ApplicationDocument, pk=document_pk, application=application
+        ApplicationDocument.objects.select_related("requirement"),
+        pk=document_pk,
+        application=application,
     )
+    if request.user.is_officer:
+        services.file_download_record(
+            actor=request.user, application=application, document=document
+        )
     return attachment_response(document.file, document.original_name)

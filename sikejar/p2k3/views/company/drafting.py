@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from sikejar.accounts.models import Role
 from sikejar.core.errors import DomainError
+from sikejar.decrees.services import application_start
 from sikejar.p2k3 import services
 from sikejar.p2k3.access import require_role
 from sikejar.p2k3.forms import (
@@ -36,7 +37,7 @@ def application_create(request: AuthedRequest, company_pk: int) -> HttpResponse:
         raise Http404(_("No such company."))
 
     try:
-        application = services.application_create(actor=request.user, company=company)
+        application = application_start(actor=request.user, company=company)
     except DomainError as exc:
         messages.error(request, str(exc))
         return redirect("home")

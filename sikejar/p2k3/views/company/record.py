@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from sikejar.accounts.models import Role, User
 from sikejar.core.errors import DomainError
-from sikejar.p2k3 import services
+from sikejar.p2k3 import oversight, services
 from sikejar.p2k3.access import application_for_viewer, require_role
 from sikejar.p2k3.forms import MessageForm
 from sikejar.p2k3.models import Application, ApplicationStatus, Review, ReviewOutcome
@@ -43,9 +42,9 @@ def next_step(application: Application) -> str:
     if status == ApplicationStatus.IN_VERIFICATION:
         return _(
             "A verifier of the office checks the file against the published "
-            "requirements. The office aims to finish within %(days)s working "
-            "days of a complete file. You get an e-mail when anything changes."
-        ) % {"days": settings.SIKEJAR_PROCESSING_WORKING_DAYS}
+            "requirements; the clock on this page shows the expected decision "
+            "date. You get an e-mail when anything changes."
+        )
     if status == ApplicationStatus.RETURNED:
         return _(
             "The file was returned for correction. Correct each cited requirement "
@@ -58,7 +57,7 @@ def next_step(application: Application) -> str:
             "office. You get an e-mail when it is decided."
         )
     if status == ApplicationStatus.APPROVED:
-        return _("The committee is approved. Its decree follows in this system.")
+        return _("The committee is approved. Its signed decree is on this page.")
     if status == ApplicationStatus.REJECTED:
         return _(
             "The application was rejected for the reasons below. You may start a "
@@ -97,6 +96,7 @@ def detail_context(
         "members": committee_members(application),
         "documents": current_documents(application),
         "timeline": application_timeline(application),
+        "file_views": oversight.file_views(application) if is_company else None,
         **messages_context(user, application, message_form),
     }
 
@@ -115,7 +115,12 @@ def messages_context(
 @login_required
 @require_safe
 def application_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The record; an officer's opening of it is recorded for the company to see."""
     application = application_for_viewer(request.user, pk)
+    if request.user.is_officer:
+        services.file_view_record(
+            actor=request.user, application=application, page="file"
+        )
     context = detail_context(request.user, application, MessageForm())
     return render(request, "p2k3/detail.html", context)
 

@@ -1,0 +1,1 @@
+"""The open data API of decrees: read-only and public."""
