@@ -2,7 +2,6 @@
 
 import copy
 import logging
-from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,7 +17,7 @@ from django.views.decorators.http import (
 )
 from django_htmx.http import HttpResponseClientRedirect
 
-from sikejar.accounts.models import User
+from sikejar.accounts.http import acting_user
 from sikejar.companies import selectors, services
 from sikejar.companies.access import (
     company_for_operator,
@@ -39,15 +38,10 @@ _PAPERS = {
 }
 
 
-def _user(request: HttpRequest) -> User:
-    """The signed-in user; every view here is behind login_required."""
-    return cast(User, request.user)
-
-
 @login_required
 @require_safe
 def company_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = acting_user(request)
     require_company_user(user)
     memberships = list(selectors.memberships_of(user))
     return render(
@@ -66,7 +60,7 @@ def company_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def company_create(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = acting_user(request)
     require_company_user(user)
     form = CompanyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -90,7 +84,7 @@ def company_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def membership_request(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = acting_user(request)
     require_company_user(user)
     form = JoinForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and form.company is not None:
@@ -111,7 +105,7 @@ def membership_request(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    company = company_for_operator(_user(request), pk)
+    company = company_for_operator(acting_user(request), pk)
     today = timezone.localdate()
     return render(
         request,
@@ -128,7 +122,7 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def company_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = acting_user(request)
     company = company_for_operator(user, pk)
     # The form works on a copy so that the page never shows unsaved values
     # as the company's own.
@@ -157,7 +151,7 @@ def _to_company(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _membership_of(request: HttpRequest, pk: int, membership_pk: int) -> Membership:
-    company = company_for_operator(_user(request), pk)
+    company = company_for_operator(acting_user(request), pk)
     return get_object_or_404(
         company.memberships.select_related("user", "company"), pk=membership_pk
     )
@@ -170,7 +164,7 @@ def membership_approve(
 ) -> HttpResponse:
     membership = _membership_of(request, pk, membership_pk)
     try:
-        services.membership_approve(actor=_user(request), membership=membership)
+        services.membership_approve(actor=acting_user(request), membership=membership)
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
@@ -190,7 +184,7 @@ def membership_reject(
     reason = request.POST.get("reason", "").strip()[:1000]
     try:
         services.membership_reject(
-            actor=_user(request), membership=membership, reason=reason
+            actor=acting_user(request), membership=membership, reason=reason
         )
     except DomainError as exc:
         messages.error(request, str(exc))
@@ -205,7 +199,7 @@ def membership_reject(
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def expert_create(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = acting_user(request)
     company = company_for_operator(user, pk)
     form = ExpertForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -229,7 +223,7 @@ def expert_create(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def expert_edit(request: HttpRequest, pk: int, expert_pk: int) -> HttpResponse:
-    user = _user(request)
+    user = acting_user(request)
     expert = expert_for_operator(user, pk, expert_pk)
     form = ExpertForm(
         request.POST or None, request.FILES or None, instance=copy.copy(expert)
@@ -260,5 +254,5 @@ def expert_paper(
     field = _PAPERS.get(paper)
     if field is None:
         raise Http404(_("No such paper."))
-    expert = expert_for_operator(_user(request), pk, expert_pk)
+    expert = expert_for_operator(acting_user(request), pk, expert_pk)
     return attachment_response(getattr(expert, field), f"{paper}-{expert.pk}.pdf")

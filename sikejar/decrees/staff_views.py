@@ -10,7 +10,6 @@ import logging
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -20,6 +19,7 @@ from django.views.decorators.http import (
     require_safe,
 )
 
+from sikejar.accounts.http import acting_user
 from sikejar.accounts.models import Role, User
 from sikejar.core.errors import DomainError
 from sikejar.core.uploads import attachment_response
@@ -31,13 +31,6 @@ from sikejar.p2k3.access import require_role, visible_applications
 from sikejar.p2k3.selectors import operated_company
 
 logger = logging.getLogger(__name__)
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    if not isinstance(user, User):  # Only reached without @login_required.
-        raise PermissionDenied
-    return user
 
 
 def decree_for_viewer(user: User, pk: int) -> Decree:
@@ -59,7 +52,7 @@ def download_name(decree: Decree) -> str:
 @login_required
 @require_safe
 def decree_download(request: HttpRequest, pk: int) -> FileResponse:
-    user = _user(request)
+    user = acting_user(request)
     decree = decree_for_viewer(user, pk)
     if user.is_officer:
         p2k3_services.file_download_record(
@@ -72,7 +65,7 @@ def decree_download(request: HttpRequest, pk: int) -> FileResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def decree_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     """A confirmation page with the reason; the POST cancels."""
-    user = _user(request)
+    user = acting_user(request)
     decree = decree_for_viewer(user, pk)
     require_role(user, Role.HEAD)
     form = CancelForm(request.POST if request.method == "POST" else None)
@@ -103,7 +96,7 @@ def decree_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def amendment_start(request: HttpRequest, company_pk: int) -> HttpResponse:
     """Start an amendment draft from the committee in force, then edit it."""
-    user = _user(request)
+    user = acting_user(request)
     require_role(user, Role.COMPANY)
     company = operated_company(user, company_pk)
     if company is None:

@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from sikejar.accounts.http import acting_user
 from sikejar.accounts.models import Role, User
 from sikejar.companies.models import Company
 from sikejar.core.errors import DomainError
@@ -39,16 +40,9 @@ OUT_OF_TURN_PAGE = 50
 _FORM_METHODS = ["GET", "HEAD", "POST"]
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    if not isinstance(user, User):  # Only reached without @login_required.
-        raise PermissionDenied
-    return user
-
-
 def _file(request: HttpRequest, pk: int, role: Role) -> tuple[User, Application]:
     """The file for an officer of this role: 404 outside the office, else 403."""
-    user = _user(request)
+    user = acting_user(request)
     application = application_for_viewer(user, pk)
     require_role(user, role)
     if role == Role.VERIFIER and application.verifier_id != user.pk:
@@ -114,7 +108,7 @@ def decision_out_of_turn(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def out_of_turn_log(request: HttpRequest) -> HttpResponse:
     """Every file of the office taken out of turn: who, which, instead of which, why."""
-    user = _user(request)
+    user = acting_user(request)
     require_role(user, Role.INSPECTORATE)
     if user.office is None:
         raise PermissionDenied
@@ -144,7 +138,7 @@ def _declarable(user: User) -> QuerySet[Company]:
 @require_http_methods(_FORM_METHODS)
 def conflicts(request: HttpRequest) -> HttpResponse:
     """The officer's declarations, and the form to declare one more."""
-    user = _user(request)
+    user = acting_user(request)
     require_role(user, Role.VERIFIER, Role.HEAD)
     data = request.POST if request.method == "POST" else None
     form = ConflictForm(data, companies=_declarable(user))

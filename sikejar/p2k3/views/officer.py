@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from sikejar.accounts.http import acting_user
 from sikejar.accounts.mfa import totp_enabled
 from sikejar.accounts.models import Role, User
 from sikejar.core.errors import DomainError
@@ -46,16 +47,9 @@ from sikejar.p2k3.rules import check_application
 logger = logging.getLogger(__name__)
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    if not isinstance(user, User):  # Only reached without @login_required.
-        raise PermissionDenied
-    return user
-
-
 def _assigned_file(request: HttpRequest, pk: int) -> tuple[User, Application]:
     """The file and its assigned verifier; 403 for every other officer."""
-    user = _user(request)
+    user = acting_user(request)
     application = application_for_viewer(user, pk)
     require_role(user, Role.VERIFIER)
     if application.verifier_id != user.pk:
@@ -64,7 +58,7 @@ def _assigned_file(request: HttpRequest, pk: int) -> tuple[User, Application]:
 
 
 def _head_file(request: HttpRequest, pk: int) -> tuple[User, Application]:
-    user = _user(request)
+    user = acting_user(request)
     application = application_for_viewer(user, pk)
     require_role(user, Role.HEAD)
     return user, application
@@ -136,7 +130,7 @@ def _file_context(application: Application) -> dict[str, Any]:
 @login_required
 @require_safe
 def queue(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = acting_user(request)
     require_role(user, Role.VERIFIER)
     context = {
         "queue": list(queries.verifier_queue(user)),
@@ -148,7 +142,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def to_decide(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = acting_user(request)
     require_role(user, Role.HEAD)
     next_file = oversight.next_in_turn(user)
     context = {
@@ -249,7 +243,7 @@ def _decision_page(
     reject_form: RejectForm | None = None,
     send_back_form: SendBackForm | None = None,
 ) -> HttpResponse:
-    user = _user(request)
+    user = acting_user(request)
     recommendation = queries.latest_recommendation(application)
     reject_form = reject_form or RejectForm(
         prefix="reject",
