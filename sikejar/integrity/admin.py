@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.db.models import Model
 from django.http import HttpRequest
 
-from sikejar.integrity.models import AuditChainHead, AuditEvent
+from sikejar.integrity.models import AuditChainHead, AuditEvent, Checkpoint
 
 
 def _shown_fields(admin_options: Any) -> list[str]:
@@ -25,8 +25,8 @@ def _shown_fields(admin_options: Any) -> list[str]:
     ]
 
 
-class ReadOnlyModelAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    """Shows records that only services may change: no add, change or delete."""
+class _ReadOnly:
+    """No add, change or delete: these records change only through services."""
 
     def get_readonly_fields(
         self, request: HttpRequest, obj: Model | None = None
@@ -47,28 +47,14 @@ class ReadOnlyModelAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return False
 
 
-class ReadOnlyInline(admin.TabularInline):  # type: ignore[type-arg]
+class ReadOnlyModelAdmin(_ReadOnly, admin.ModelAdmin):  # type: ignore[type-arg]
+    """Shows records that only services may change."""
+
+
+class ReadOnlyInline(_ReadOnly, admin.TabularInline):  # type: ignore[type-arg]
     extra = 0
     can_delete = False
     show_change_link = False
-
-    def get_readonly_fields(
-        self, request: HttpRequest, obj: Model | None = None
-    ) -> list[str]:
-        return _shown_fields(self)
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(
-        self, request: HttpRequest, obj: Model | None = None
-    ) -> bool:
-        return False
-
-    def has_delete_permission(
-        self, request: HttpRequest, obj: Model | None = None
-    ) -> bool:
-        return False
 
 
 @admin.register(AuditEvent)
@@ -95,3 +81,8 @@ class AuditEventAdmin(ReadOnlyModelAdmin):
 @admin.register(AuditChainHead)
 class AuditChainHeadAdmin(ReadOnlyModelAdmin):
     list_display = ("seq", "hash")
+
+
+@admin.register(Checkpoint)
+class CheckpointAdmin(ReadOnlyModelAdmin):
+    list_display = ("tree_size", "root_hash", "signed_at", "key_id")
