@@ -237,3 +237,26 @@ def test_the_check_page_answers_without_a_file(client):
 
     assert response.status_code == 200
     assert 'enctype="multipart/form-data"' in response.content.decode()
+
+
+def test_the_page_shows_the_decree_s_inclusion_proof(client, issued):
+    from sikejar.integrity import merkle
+    from sikejar.integrity.log import checkpoint_sign
+
+    before = client.get(f"/v/{issued.code}")
+    checkpoint = checkpoint_sign()
+
+    after = client.get(f"/v/{issued.code}")
+
+    assert "next signed checkpoint" in before.text
+    proof = after.context["log_proof"]
+    assert proof["verified"]
+    assert proof["tree_size"] == checkpoint.tree_size
+    assert merkle.verify_inclusion(
+        bytes.fromhex(proof["leaf_hash"]),
+        proof["leaf_index"],
+        checkpoint.tree_size,
+        [bytes.fromhex(p) for p in proof["proof"]],
+        bytes.fromhex(checkpoint.root_hash),
+    )
+    assert f"/log/proof/inclusion/{proof['seq']}/" in after.text

@@ -10,6 +10,8 @@ from sikejar.decrees.forms import PdfCheckForm
 from sikejar.decrees.models import Decree
 from sikejar.decrees.public import decree_public
 from sikejar.decrees.views import limits
+from sikejar.integrity.log import proof_of_act
+from sikejar.integrity.models import AuditAction
 
 
 def _not_found(request: HttpRequest, *, limited: bool) -> HttpResponse:
@@ -35,7 +37,13 @@ def verify(request: HttpRequest, code: str) -> HttpResponse:
     found = _lookup(request, code)
     if isinstance(found, HttpResponse):
         return found
-    context = {"decree": decree_public(found), "form": PdfCheckForm()}
+    context = {
+        "decree": decree_public(found),
+        "form": PdfCheckForm(),
+        "log_proof": proof_of_act(
+            "decrees.decree", str(found.pk), AuditAction.DECREE_ISSUED
+        ),
+    }
     return render(request, "decrees/verify.html", context)
 
 
