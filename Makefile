@@ -44,10 +44,9 @@ test: lint typecheck migrations-check pytest
 
 # Regenerating translations needs GNU gettext (Debian: gettext); the
 # compiled .mo files are committed so that a fresh machine does not.
-# The decrees app is left out while its texts are being written.
 # compilemessages reads the settings, which need debug mode outside production.
 messages: install
-	cd sikejar && ../$(PY) ../manage.py makemessages --locale id --locale en --no-obsolete --ignore 'decrees/*'
+	cd sikejar && ../$(PY) ../manage.py makemessages --locale id --locale en --no-obsolete
 	cd sikejar && DJANGO_DEBUG=1 ../$(PY) ../manage.py compilemessages
 
 bench: install

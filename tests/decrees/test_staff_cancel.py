@@ -41,6 +41,8 @@ def test_the_head_is_asked_for_the_reason(client, issued, signer):
 def test_the_head_cancels_the_decree_with_a_reason(
     client, issued, signer, applicant, django_capture_on_commit_callbacks
 ):
+    applicant.language = "en"  # E-mails follow the recipient's language.
+    applicant.save(update_fields=["language"])
     with django_capture_on_commit_callbacks(execute=True):
         response = login(client, signer).post(
             f"/decrees/{issued.pk}/cancel/", {"reason": REASON}
