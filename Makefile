@@ -37,8 +37,9 @@ typecheck: install
 migrations-check: install
 	SIKEJAR_TESTING=1 $(PY) manage.py makemigrations --check --dry-run
 
+# Two workers: the machines this runs on have two cores.
 pytest: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 test: lint typecheck migrations-check pytest
 
