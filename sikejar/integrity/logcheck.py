@@ -199,8 +199,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.write(f"LOG BROKEN: {verdict.problems[0]}.\n")
         return 1
     sys.stdout.write(
-        f"Log verified: {verdict.events} events, {verdict.checkpoints} signed "
-        "checkpoints, each consistent with the next.\n"
+        f"Log verified: {verdict.events} events; signed checkpoints: "
+        f"{verdict.checkpoints}, each consistent with the next.\n"
     )
     return 0
 
