@@ -25,7 +25,7 @@ class Command(BaseCommand):
 
         self.stdout.write(f"\nDemo users (password for all: {PASSWORD}):")
         for user in USERS:
-            self.stdout.write(f"  {user.role.label:<18} {user.email}")
+            self.stdout.write(f"  {user.role.label:<22} {user.email}")
         self.stdout.write(
             "\nThe head signs decrees with the password above and a code from any "
             f"authenticator app set up with the key {TOTP_SECRET} (TOTP, 30 s).\n"
