@@ -49,14 +49,14 @@ class RegisterPagination(PageNumberPagination):
 
 def _decree_or_404(request: Request, code: str) -> Decree:
     """The decree with this code, spending the client's budget of unknown codes."""
-    if limits.misses_exhausted(request):
+    if limits.verification_misses.exhausted(request):
         raise Throttled(
             wait=settings.SIKEJAR_VERIFY_MISS_WINDOW,
             detail=_("Too many unknown codes. Wait a few minutes and try again."),
         )
     decree = selectors.decree_by_code(code)
     if decree is None:
-        limits.miss_record(request)
+        limits.verification_misses.record(request)
         raise NotFound(_("No decree has this code."))
     return decree
 

@@ -23,11 +23,11 @@ def _not_found(request: HttpRequest, *, limited: bool) -> HttpResponse:
 
 
 def _lookup(request: HttpRequest, code: str) -> Decree | HttpResponse:
-    if limits.misses_exhausted(request):
+    if limits.verification_misses.exhausted(request):
         return _not_found(request, limited=True)
     decree = selectors.decree_by_code(code)
     if decree is None:
-        limits.miss_record(request)
+        limits.verification_misses.record(request)
         return _not_found(request, limited=False)
     return decree
 

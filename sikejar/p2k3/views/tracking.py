@@ -10,41 +10,17 @@ would still let a guesser sort good numbers from bad.
 
 import logging
 
-from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from sikejar.core.misses import MissBudget
 from sikejar.p2k3 import tracking
 
 logger = logging.getLogger(__name__)
 
 
-def _client_key(request: HttpRequest) -> str:
-    # Behind a reverse proxy REMOTE_ADDR must be the client's address (for
-    # example nginx's realip module); forwarded headers are not read, as any
-    # client can forge them.
-    address = request.META.get("REMOTE_ADDR", "") or "unknown"
-    return f"p2k3:track-misses:{address}"
-
-
-def _misses_exhausted(request: HttpRequest) -> bool:
-    misses: int = cache.get(_client_key(request), 0)
-    return misses >= settings.SIKEJAR_VERIFY_MISS_LIMIT
-
-
-def _miss_record(request: HttpRequest) -> None:
-    """Count one unknown number; the window starts at the client's first miss."""
-    key = _client_key(request)
-    cache.add(key, 0, timeout=settings.SIKEJAR_VERIFY_MISS_WINDOW)
-    try:
-        misses = cache.incr(key)
-    except ValueError:  # The window ended between add and incr.
-        cache.add(key, 1, timeout=settings.SIKEJAR_VERIFY_MISS_WINDOW)
-        return
-    if misses == settings.SIKEJAR_VERIFY_MISS_LIMIT:
-        logger.warning("Tracking look-ups paused for %s", key)
+_tracking_misses = MissBudget("tracking")
 
 
 @require_safe
@@ -65,11 +41,11 @@ def _not_found(request: HttpRequest, number: str, *, limited: bool) -> HttpRespo
 @require_safe
 def track_detail(request: HttpRequest, number: str) -> HttpResponse:
     """States and dates, the place in the queue and the expected decision date."""
-    if _misses_exhausted(request):
+    if _tracking_misses.exhausted(request):
         return _not_found(request, number, limited=True)
     application = tracking.trackable(number)
     if application is None:
-        _miss_record(request)
+        _tracking_misses.record(request)
         return _not_found(request, number, limited=False)
 
     context = {
