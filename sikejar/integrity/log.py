@@ -10,6 +10,7 @@ import logging
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
@@ -78,6 +79,23 @@ def checkpoint_public(checkpoint: Checkpoint) -> dict[str, Any]:
 
 
 def inclusion(seq: int, size: int) -> dict[str, Any]:
+    """The audit path of one entry in the tree of ``size`` entries.
+
+    A past tree never changes, so the proof is cached: the public
+    verification page would otherwise read every entry on each visit. The
+    key names the tree's last entry hash, so a proof is never served for
+    another tree of the same size.
+    """
+    last = AuditEvent.objects.filter(seq=size).values_list("hash", flat=True).first()
+    key = f"integrity:inclusion:{seq}:{size}:{last}"
+    proof: dict[str, Any] | None = cache.get(key)
+    if proof is None:
+        proof = _inclusion(seq, size)
+        cache.set(key, proof, timeout=24 * 3600)
+    return proof
+
+
+def _inclusion(seq: int, size: int) -> dict[str, Any]:
     leaves = log_leaves(size)
     return {
         "seq": seq,
