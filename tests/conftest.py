@@ -11,7 +11,13 @@ from django.utils import timezone, translation
 from sikejar.accounts.models import Office, Role, User
 from sikejar.companies.models import Company, SafetyExpert
 from sikejar.p2k3 import services
-from sikejar.p2k3.models import Application, CommitteeRole, Element, Requirement
+from sikejar.p2k3.models import (
+    Application,
+    ApplicationKind,
+    CommitteeRole,
+    Element,
+    Requirement,
+)
 from tests.factories import (
     CompanyFactory,
     MembershipFactory,
@@ -138,14 +144,29 @@ def upload(
     )
 
 
-@pytest.fixture
-def draft(
-    applicant: User, company: Company, expert: SafetyExpert, office: Office
+def complete_draft(
+    company: Company | None = None,
+    *,
+    operator: User | None = None,
+    kind: str = ApplicationKind.NEW,
 ) -> Application:
-    """A complete draft, ready to submit."""
-    application = services.application_create(actor=applicant, company=company)
+    """A draft ready to submit, made through the services at the current time.
+
+    A new company (with an operator and an expert) unless one is given; the
+    company's active operator and first expert otherwise.
+    """
+    company = company or CompanyFactory()
+    if operator is None:
+        membership = company.memberships.filter(status="active").first()
+        operator = (
+            membership.user if membership else MembershipFactory(company=company).user
+        )
+    expert = company.experts.first() or SafetyExpertFactory(company=company)
+    application = services.application_create(
+        actor=operator, company=company, kind=kind
+    )
     services.application_save_draft(
-        actor=applicant,
+        actor=operator,
         application=application,
         request_letter_number="001/HRD/XI/2026",
         request_letter_date=timezone.localdate(),
@@ -153,12 +174,20 @@ def draft(
     )
     for requirement in Requirement.objects.filter(needs_document=True):
         services.document_upload(
-            actor=applicant,
+            actor=operator,
             application=application,
             requirement=requirement,
             upload=upload(),
         )
     return application
+
+
+@pytest.fixture
+def draft(
+    applicant: User, company: Company, expert: SafetyExpert, office: Office
+) -> Application:
+    """A complete draft, ready to submit."""
+    return complete_draft(company, operator=applicant)
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from sikejar.complaints import services as complaint_services
 from sikejar.complaints.models import Report
 from sikejar.p2k3 import services
 from sikejar.p2k3.models import Application, Requirement
+from tests.conftest import complete_draft
 from tests.decrees.conftest import (  # noqa: F401 (fixtures of the decree rows)
     archive,
     authority,
@@ -268,26 +269,7 @@ def decreed(world, request) -> Application:
 
 
 def _another_file(draft: Application, applicant: User) -> Application:
-    application = services.application_create(actor=applicant, company=draft.company)
-    services.application_save_draft(
-        actor=applicant,
-        application=application,
-        request_letter_number="002/HRD/2026",
-        request_letter_date=draft.request_letter_date,
-        members=[
-            services.MemberData(m.full_name, m.role, m.element, m.position, m.expert_id)
-            for m in draft.members.all()
-        ],
-    )
-    for document in draft.documents.filter(is_current=True):
-        document.file.open("rb")
-        services.document_upload(
-            actor=applicant,
-            application=application,
-            requirement=document.requirement,
-            upload=SimpleUploadedFile("d.pdf", document.file.read(), "application/pdf"),
-        )
-    return application
+    return complete_draft(draft.company, operator=applicant)
 
 
 def _report(application: Application) -> Report:

@@ -12,38 +12,16 @@ from sikejar.integrity.chain import audit_verify
 from sikejar.integrity.models import AuditAction, AuditEvent
 from sikejar.p2k3 import services as p2k3_services
 from sikejar.p2k3.models import ApplicationKind
-from tests.conftest import committee, upload
+from tests.conftest import complete_draft
 from tests.decrees.conftest import issue
-from tests.factories import CompanyFactory, MembershipFactory, SafetyExpertFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def recommended_file(verifier, *, company=None, kind=ApplicationKind.NEW):
     """A complete file of a (new) company, verified and recommended."""
-    from sikejar.p2k3.models import Requirement
-
-    company = company or CompanyFactory()
-    operator = company.memberships.filter(status="active").first()
-    operator = operator.user if operator else MembershipFactory(company=company).user
-    expert = company.experts.first() or SafetyExpertFactory(company=company)
-    application = p2k3_services.application_create(
-        actor=operator, company=company, kind=kind
-    )
-    p2k3_services.application_save_draft(
-        actor=operator,
-        application=application,
-        request_letter_number="12/2026",
-        request_letter_date=expert.skp_issued_on,
-        members=committee(expert),
-    )
-    for requirement in Requirement.objects.filter(needs_document=True):
-        p2k3_services.document_upload(
-            actor=operator,
-            application=application,
-            requirement=requirement,
-            upload=upload(),
-        )
+    application = complete_draft(company, kind=kind)
+    operator = application.created_by
     p2k3_services.application_submit(actor=operator, application=application)
     p2k3_services.application_recommend(
         actor=verifier, application=application, approve=True, reasons="Lengkap."

@@ -9,10 +9,9 @@ from django.utils import timezone
 from sikejar.accounts.models import Office, Regency, Role
 from sikejar.p2k3 import services
 from sikejar.p2k3.models import Application, Requirement
-from tests.conftest import committee, login, upload
+from tests.conftest import complete_draft, login
 from tests.factories import (
     CompanyFactory,
-    MembershipFactory,
     OfficeFactory,
     OfficerFactory,
     SafetyExpertFactory,
@@ -35,25 +34,12 @@ def days_ago(days: float) -> datetime:
 def submitted_file(*, at: datetime, regency: Regency | None = None) -> Application:
     """A complete file of a new company, submitted at the given time."""
     company = CompanyFactory(**({"regency": regency} if regency else {}))
-    operator = MembershipFactory(company=company).user
-    expert = SafetyExpertFactory(company=company)
+    SafetyExpertFactory(company=company)
     with time_machine.travel(at, tick=False):
-        application = services.application_create(actor=operator, company=company)
-        services.application_save_draft(
-            actor=operator,
-            application=application,
-            request_letter_number="7/HRD/2026",
-            request_letter_date=timezone.localdate(),
-            members=committee(expert),
+        application = complete_draft(company)
+        return services.application_submit(
+            actor=application.created_by, application=application
         )
-        for requirement in Requirement.objects.filter(needs_document=True):
-            services.document_upload(
-                actor=operator,
-                application=application,
-                requirement=requirement,
-                upload=upload(),
-            )
-        return services.application_submit(actor=operator, application=application)
 
 
 def recommended_file(*, submitted: datetime, recommended: datetime) -> Application:

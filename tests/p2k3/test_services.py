@@ -6,8 +6,7 @@ from sikejar.core.errors import DomainError
 from sikejar.integrity.models import AuditAction, AuditEvent
 from sikejar.p2k3 import services
 from sikejar.p2k3.models import ApplicationStatus, Requirement
-from tests.conftest import committee, upload
-from tests.factories import CompanyFactory, MembershipFactory, SafetyExpertFactory
+from tests.conftest import complete_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +21,7 @@ def test_it_assigns_the_least_loaded_verifier(
     draft, applicant, verifier, other_verifier
 ):
     # Give the other verifier an open file while the first one is away.
-    earlier = _another_complete_draft(draft)
+    earlier = complete_draft()
     verifier.is_active = False
     verifier.save(update_fields=["is_active"])
     services.application_submit(actor=earlier.created_by, application=earlier)
@@ -53,28 +52,6 @@ def test_it_refuses_to_submit_when_no_verifier_is_on_duty(draft, applicant):
 
     draft.refresh_from_db()
     assert draft.status == ApplicationStatus.DRAFT
-
-
-def _another_complete_draft(draft):
-    company = CompanyFactory()
-    operator = MembershipFactory(company=company).user
-    expert = SafetyExpertFactory(company=company)
-    application = services.application_create(actor=operator, company=company)
-    services.application_save_draft(
-        actor=operator,
-        application=application,
-        request_letter_number="9/2026",
-        request_letter_date=draft.request_letter_date,
-        members=committee(expert),
-    )
-    for requirement in Requirement.objects.filter(needs_document=True):
-        services.document_upload(
-            actor=operator,
-            application=application,
-            requirement=requirement,
-            upload=upload(),
-        )
-    return application
 
 
 def test_it_returns_file_with_cited_requirements(submitted, verifier):

@@ -9,12 +9,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.utils import timezone
 
 from sikejar.accounts.models import Regency, User
 from sikejar.p2k3 import services
 from sikejar.p2k3.models import Application, Requirement
-from tests.conftest import committee, upload
+from tests.conftest import complete_draft
 from tests.factories import CompanyFactory, MembershipFactory, SafetyExpertFactory
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -49,28 +48,14 @@ def filed(day: str, hour: int = 9, *, regency: str = "15.05") -> Application:
     company = CompanyFactory(regency=Regency.objects.get(code=regency))
     operator = MembershipFactory(company=company).user
     # Fixed dates: the papers are valid on every day these tests travel to.
-    expert = SafetyExpertFactory(
+    SafetyExpertFactory(
         company=company,
         skp_issued_on=date(2025, 1, 1),
         skp_expires_on=date(2027, 12, 31),
         licence_expires_on=date(2028, 12, 31),
     )
     with travel(day, hour):
-        application = services.application_create(actor=operator, company=company)
-        services.application_save_draft(
-            actor=operator,
-            application=application,
-            request_letter_number="7/HRD/2026",
-            request_letter_date=timezone.localdate(),
-            members=committee(expert),
-        )
-        for requirement in Requirement.objects.filter(needs_document=True):
-            services.document_upload(
-                actor=operator,
-                application=application,
-                requirement=requirement,
-                upload=upload(),
-            )
+        application = complete_draft(company, operator=operator)
         return services.application_submit(actor=operator, application=application)
 
 
