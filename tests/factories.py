@@ -32,6 +32,16 @@ def pdf_bytes(pages: int = 1) -> bytes:
     return buffer.getvalue()
 
 
+def encrypted_pdf_bytes() -> bytes:
+    """A valid PDF that needs a password: the upload check must refuse it."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.encrypt("rahasia")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 def pdf_file(name: str = "document.pdf") -> ContentFile[bytes]:
     return ContentFile(pdf_bytes(), name=name)
 

@@ -1,11 +1,9 @@
 """Personas and form data of the company pages."""
 
-import io
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from pypdf import PdfWriter
 
 from sikejar.accounts.models import Regency, User
 from sikejar.companies.models import Company, Membership, MembershipStatus
@@ -64,15 +62,6 @@ def expert_form(**changes: object) -> dict[str, object]:
         "licence_scan": upload("ktk.pdf"),
     }
     return {**data, **changes}
-
-
-def encrypted_pdf() -> bytes:
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    writer.encrypt("rahasia")
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
 
 
 @pytest.fixture(autouse=True)

@@ -7,8 +7,9 @@ from django.utils import timezone
 
 from sikejar.companies.models import SafetyExpert
 from sikejar.integrity.models import AuditAction, AuditEvent
-from tests.companies.conftest import encrypted_pdf, expert_form
+from tests.companies.conftest import expert_form
 from tests.conftest import login, upload
+from tests.factories import encrypted_pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,7 @@ def test_an_htmx_upload_navigates_to_the_company_page(client, applicant, company
     [
         (b"", "file is empty."),
         (b"GIF89a not a pdf", "The file is not a PDF document."),
-        (encrypted_pdf(), "password-protected"),
+        (encrypted_pdf_bytes(), "password-protected"),
     ],
 )
 def test_it_refuses_a_scan_that_is_not_a_usable_pdf(
@@ -164,7 +165,11 @@ def test_an_edit_with_a_bad_scan_changes_nothing(client, applicant, company, exp
 
     response = client.post(
         f"/companies/{company.pk}/experts/{expert.pk}/edit/",
-        _edit(expert, full_name="Nama Baru", skp_scan=upload("x.pdf", encrypted_pdf())),
+        _edit(
+            expert,
+            full_name="Nama Baru",
+            skp_scan=upload("x.pdf", encrypted_pdf_bytes()),
+        ),
     )
 
     assert response.status_code == 200

@@ -1,13 +1,11 @@
 """What the report and survey tests share: the form as a sender fills it in."""
 
-import io
 import secrets
 from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from pypdf import PdfWriter
 
 from sikejar.accounts.models import Role
 from sikejar.complaints import services
@@ -50,15 +48,6 @@ def facts(**changes) -> services.ReportFacts:
 
 def pdf(content: bytes, name: str = "bukti.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, "application/pdf")
-
-
-def encrypted_pdf() -> bytes:
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    writer.encrypt("rahasia")
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
 
 
 @pytest.fixture

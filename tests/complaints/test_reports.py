@@ -6,9 +6,9 @@ from sikejar.complaints import services
 from sikejar.complaints.models import EntryAuthor, Report, ReportEntry, ReportStatus
 from sikejar.core.errors import DomainError
 from sikejar.integrity.models import AuditAction, AuditEvent
-from tests.complaints.conftest import encrypted_pdf, facts, pdf, report_form
+from tests.complaints.conftest import facts, pdf, report_form
 from tests.conftest import login
-from tests.factories import pdf_bytes
+from tests.factories import encrypted_pdf_bytes, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -109,7 +109,7 @@ def test_a_date_in_the_future_is_refused(client, office):
     ("content", "message"),
     [
         (b"GIF89a not a pdf at all", "The file is not a PDF document."),
-        (encrypted_pdf(), "The PDF is password-protected"),
+        (encrypted_pdf_bytes(), "The PDF is password-protected"),
         (b"", "The submitted file is empty."),
         (b"%PDF-1.7\n garbage", "The PDF cannot be read"),
     ],

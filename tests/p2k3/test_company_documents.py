@@ -1,17 +1,20 @@
 """The company uploads the checklist's PDFs; whoever may see the file downloads them."""
 
 import hashlib
-import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from pypdf import PdfWriter
 
 from sikejar.integrity.models import AuditAction, AuditEvent
 from sikejar.p2k3 import services
 from sikejar.p2k3.models import ApplicationDocument, Requirement
 from tests.conftest import login
-from tests.factories import OfficeFactory, OfficerFactory, pdf_bytes
+from tests.factories import (
+    OfficeFactory,
+    OfficerFactory,
+    encrypted_pdf_bytes,
+    pdf_bytes,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -38,15 +41,6 @@ def url(application, requirement):
 
 def pdf(content, name="skp.pdf"):
     return SimpleUploadedFile(name, content, "application/pdf")
-
-
-def encrypted_pdf():
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    writer.encrypt("rahasia")
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
 
 
 def test_it_stores_a_pdf_with_its_sha256(client, applicant, new_draft, skp):
@@ -83,7 +77,7 @@ def test_a_new_upload_replaces_the_file_and_keeps_the_old_one(
     ("content", "message"),
     [
         (b"GIF89a not a pdf at all", "The file is not a PDF document."),
-        (encrypted_pdf(), "The PDF is password-protected"),
+        (encrypted_pdf_bytes(), "The PDF is password-protected"),
         (b"", "The submitted file is empty."),
         (b"%PDF-1.7\n garbage", "The PDF cannot be read"),
     ],
