@@ -98,18 +98,23 @@ def _tell_inspectorate(report: Report, template: str) -> None:
     )
 
 
-@transaction.atomic
-def report_file_anonymously(*, office: Office, facts: ReportFacts) -> Filed:
-    """A report that stores nothing about its sender; the actor is nobody."""
-    _check(facts)
-    filed = _create(facts, office, is_anonymous=True)
+def _record_filing(filed: Filed, *, actor: User | None) -> None:
+    """Put the filing on the record; an anonymous sender is no actor."""
     audit_record(
-        actor=None,
+        actor=actor,
         action=AuditAction.REPORT_FILED,
         obj=filed.report,
         new_state=filed.report.status,
     )
     _tell_inspectorate(filed.report, "complaints/email/report_filed")
+
+
+@transaction.atomic
+def report_file_anonymously(*, office: Office, facts: ReportFacts) -> Filed:
+    """A report that stores nothing about its sender; the actor is nobody."""
+    _check(facts)
+    filed = _create(facts, office, is_anonymous=True)
+    _record_filing(filed, actor=None)
     return filed
 
 
@@ -137,13 +142,7 @@ def report_file_named(
         reporter_name=name.strip(),
         reporter_contact=contact.strip(),
     )
-    audit_record(
-        actor=actor,
-        action=AuditAction.REPORT_FILED,
-        obj=filed.report,
-        new_state=filed.report.status,
-    )
-    _tell_inspectorate(filed.report, "complaints/email/report_filed")
+    _record_filing(filed, actor=actor)
     return filed
 
 
@@ -170,13 +169,7 @@ def report_file_from_application(
         officer_at_filing=officer,
         file_reassigned=moved_to is not None,
     )
-    audit_record(
-        actor=actor,
-        action=AuditAction.REPORT_FILED,
-        obj=filed.report,
-        new_state=filed.report.status,
-    )
-    _tell_inspectorate(filed.report, "complaints/email/report_filed")
+    _record_filing(filed, actor=actor)
     return filed
 
 
