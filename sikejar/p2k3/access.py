@@ -42,3 +42,16 @@ def application_for_viewer(user: User, pk: int) -> Application:
 def require_role(user: User, *roles: Role) -> None:
     if user.role not in roles:
         raise PermissionDenied(_("Your role may not do this."))
+
+
+def application_for_officer(user: User, pk: int, role: Role) -> Application:
+    """The file for an officer acting in ``role``.
+
+    404 outside the office; 403 for another role, and for a verifier when
+    the file is assigned to someone else.
+    """
+    application = application_for_viewer(user, pk)
+    require_role(user, role)
+    if role == Role.VERIFIER and application.verifier_id != user.pk:
+        raise PermissionDenied(_("This file is assigned to another verifier."))
+    return application

@@ -24,7 +24,10 @@ from sikejar.accounts.models import Role, User
 from sikejar.companies.models import Company
 from sikejar.core.errors import DomainError
 from sikejar.p2k3 import oversight, services
-from sikejar.p2k3.access import application_for_viewer, require_role
+from sikejar.p2k3.access import (
+    application_for_officer,
+    require_role,
+)
 from sikejar.p2k3.models import (
     Application,
     ApplicationStatus,
@@ -41,13 +44,8 @@ _FORM_METHODS = ["GET", "HEAD", "POST"]
 
 
 def _file(request: HttpRequest, pk: int, role: Role) -> tuple[User, Application]:
-    """The file for an officer of this role: 404 outside the office, else 403."""
     user = acting_user(request)
-    application = application_for_viewer(user, pk)
-    require_role(user, role)
-    if role == Role.VERIFIER and application.verifier_id != user.pk:
-        raise PermissionDenied(_("This file is assigned to another verifier."))
-    return user, application
+    return user, application_for_officer(user, pk, role)
 
 
 def _out_of_turn(

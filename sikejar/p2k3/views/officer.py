@@ -18,7 +18,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -32,7 +31,10 @@ from sikejar.core.errors import DomainError
 from sikejar.decrees import services as decree_services
 from sikejar.decrees.models import SignerCertificate
 from sikejar.p2k3 import oversight, queries, services
-from sikejar.p2k3.access import application_for_viewer, require_role
+from sikejar.p2k3.access import (
+    application_for_officer,
+    require_role,
+)
 from sikejar.p2k3.models import Application, ApplicationStatus
 from sikejar.p2k3.officer_forms import (
     ApproveForm,
@@ -48,64 +50,36 @@ logger = logging.getLogger(__name__)
 
 
 def _assigned_file(request: HttpRequest, pk: int) -> tuple[User, Application]:
-    """The file and its assigned verifier; 403 for every other officer."""
     user = acting_user(request)
-    application = application_for_viewer(user, pk)
-    require_role(user, Role.VERIFIER)
-    if application.verifier_id != user.pk:
-        raise PermissionDenied(_("This file is assigned to another verifier."))
-    return user, application
+    return user, application_for_officer(user, pk, Role.VERIFIER)
 
 
 def _head_file(request: HttpRequest, pk: int) -> tuple[User, Application]:
     user = acting_user(request)
-    application = application_for_viewer(user, pk)
-    require_role(user, Role.HEAD)
-    return user, application
+    return user, application_for_officer(user, pk, Role.HEAD)
+
+
+# Where each role's queue holds a file, and where it says why it skips one.
+_TURNS = {
+    Role.VERIFIER: (ApplicationStatus.IN_VERIFICATION, "p2k3:review_out_of_turn"),
+    Role.HEAD: (ApplicationStatus.RECOMMENDED, "p2k3:decision_out_of_turn"),
+}
 
 
 def _out_of_turn(
-    request: HttpRequest,
-    user: User,
-    application: Application,
-    *,
-    status: ApplicationStatus,
-    reason_page: str,
+    request: HttpRequest, user: User, application: Application
 ) -> HttpResponse | None:
     """Send an officer who skips the oldest file of their queue to say why first.
 
     None when the officer may go on: the file is in turn, a reason was
     given, or the file is not waiting in the queue (the act refuses then).
     """
+    status, reason_page = _TURNS[Role(user.role)]
     if application.status != status or oversight.may_take(user, application):
         return None
     if request.method == "POST":
         messages.error(request, _("Say first why you take this file out of turn."))
     return redirect(reason_page, pk=application.pk)
-
-
-def _verifier_turn(
-    request: HttpRequest, user: User, application: Application
-) -> HttpResponse | None:
-    return _out_of_turn(
-        request,
-        user,
-        application,
-        status=ApplicationStatus.IN_VERIFICATION,
-        reason_page="p2k3:review_out_of_turn",
-    )
-
-
-def _head_turn(
-    request: HttpRequest, user: User, application: Application
-) -> HttpResponse | None:
-    return _out_of_turn(
-        request,
-        user,
-        application,
-        status=ApplicationStatus.RECOMMENDED,
-        reason_page="p2k3:decision_out_of_turn",
-    )
 
 
 def _refused(
@@ -171,7 +145,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     if application.status != ApplicationStatus.IN_VERIFICATION:
         messages.info(request, _("This file is not waiting for your review."))
         return redirect("p2k3:detail", pk=application.pk)
-    if skip := _verifier_turn(request, user, application):
+    if skip := _out_of_turn(request, user, application):
         return skip
     services.file_view_record(actor=user, application=application, page="review")
     form = ReturnForm(requirements=queries.checklist())
@@ -182,7 +156,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def application_return(request: HttpRequest, pk: int) -> HttpResponse:
     user, application = _assigned_file(request, pk)
-    if skip := _verifier_turn(request, user, application):
+    if skip := _out_of_turn(request, user, application):
         return skip
     form = ReturnForm(request.POST, requirements=queries.checklist())
     if not form.is_valid():
@@ -210,7 +184,7 @@ def application_return(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def application_recommend(request: HttpRequest, pk: int) -> HttpResponse:
     user, application = _assigned_file(request, pk)
-    if skip := _verifier_turn(request, user, application):
+    if skip := _out_of_turn(request, user, application):
         return skip
     form = RecommendForm(request.POST, requirements=queries.checklist())
     if not form.is_valid():
@@ -271,7 +245,7 @@ def decision(request: HttpRequest, pk: int) -> HttpResponse:
     if application.status != ApplicationStatus.RECOMMENDED:
         messages.info(request, _("This file is not waiting for a decision."))
         return redirect("p2k3:detail", pk=application.pk)
-    if skip := _head_turn(request, user, application):
+    if skip := _out_of_turn(request, user, application):
         return skip
     services.file_view_record(actor=user, application=application, page="decision")
     return _decision_page(request, application)
@@ -287,7 +261,7 @@ def _decided(request: HttpRequest, application: Application, text: str) -> HttpR
 def application_approve(request: HttpRequest, pk: int) -> HttpResponse:
     """Approve and sign: the decree is issued in the same transaction, or nothing."""
     user, application = _head_file(request, pk)
-    if skip := _head_turn(request, user, application):
+    if skip := _out_of_turn(request, user, application):
         return skip
     form = ApproveForm(request.POST, prefix="approve")
     if not form.is_valid():
@@ -315,7 +289,7 @@ def application_approve(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def application_reject(request: HttpRequest, pk: int) -> HttpResponse:
     user, application = _head_file(request, pk)
-    if skip := _head_turn(request, user, application):
+    if skip := _out_of_turn(request, user, application):
         return skip
     form = RejectForm(request.POST, prefix="reject", requirements=queries.checklist())
     if not form.is_valid():
@@ -338,7 +312,7 @@ def application_reject(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def application_send_back(request: HttpRequest, pk: int) -> HttpResponse:
     user, application = _head_file(request, pk)
-    if skip := _head_turn(request, user, application):
+    if skip := _out_of_turn(request, user, application):
         return skip
     form = SendBackForm(request.POST, prefix="send_back")
     if not form.is_valid():
