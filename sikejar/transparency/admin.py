@@ -29,6 +29,7 @@ from sikejar.transparency.models import (
     ServiceStandard,
     StandardVersion,
 )
+from sikejar.transparency.standard import HEADER_LABELS
 
 
 def _published(request: HttpRequest, version: StandardVersion | None) -> None:
@@ -49,15 +50,7 @@ def _actor(request: HttpRequest) -> User:
 
 @admin.register(ServiceStandard)
 class ServiceStandardAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    fields = (
-        "service_name",
-        "legal_basis",
-        "procedure",
-        "processing_working_days",
-        "product",
-        "complaint_handling",
-        "pledge",
-    )
+    fields = tuple(HEADER_LABELS)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return not ServiceStandard.objects.exists()

@@ -26,6 +26,7 @@ from sikejar.transparency.models import (
     StandardVersion,
 )
 from sikejar.transparency.standard import (
+    HEADER_LABELS,
     content_sha256,
     standard_content,
     standard_diff,
@@ -36,15 +37,7 @@ logger = logging.getLogger(__name__)
 # The statuses in which a file is with the office and its clock runs.
 RUNNING_STATUSES = (ApplicationStatus.IN_VERIFICATION, ApplicationStatus.RECOMMENDED)
 
-_HEADER_FIELDS = [
-    "service_name",
-    "legal_basis",
-    "procedure",
-    "processing_working_days",
-    "product",
-    "complaint_handling",
-    "pledge",
-]
+_HEADER_FIELDS = list(HEADER_LABELS)
 
 
 def _require_staff(actor: User) -> None:

@@ -6,7 +6,6 @@ no database, so the history page diffs every pair of versions in memory.
 """
 
 import hashlib
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,6 +13,7 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from sikejar.integrity.entry import canonical
 from sikejar.p2k3.models import Requirement
 from sikejar.transparency.models import ServiceStandard
 
@@ -21,6 +21,7 @@ from sikejar.transparency.models import ServiceStandard
 # so that every version says so, but it is no field anyone could edit.
 FEE_RUPIAH = 0
 
+# The header's fields, in the order the admin and the public page show them.
 HEADER_LABELS: dict[str, Promise] = {
     "service_name": _("Service"),
     "legal_basis": _("Legal basis"),
@@ -69,10 +70,7 @@ def standard_content(
 
 
 def content_sha256(content: dict[str, Any]) -> str:
-    canonical = json.dumps(
-        content, sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    )
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    return hashlib.sha256(canonical(content)).hexdigest()
 
 
 @dataclass(frozen=True)

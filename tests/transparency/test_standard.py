@@ -12,6 +12,7 @@ from sikejar.p2k3.models import Requirement
 from sikejar.transparency.clock import Limits
 from sikejar.transparency.models import ServiceStandard, StandardVersion
 from sikejar.transparency.services import standard_publish, standard_save
+from sikejar.transparency.standard import HEADER_LABELS
 from tests.conftest import login
 
 pytestmark = pytest.mark.django_db
@@ -19,18 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def header_form(**changes: object) -> dict[str, object]:
     standard = ServiceStandard.objects.get()
-    form = {
-        name: getattr(standard, name)
-        for name in (
-            "service_name",
-            "legal_basis",
-            "procedure",
-            "processing_working_days",
-            "product",
-            "complaint_handling",
-            "pledge",
-        )
-    }
+    form = {name: getattr(standard, name) for name in HEADER_LABELS}
     return {**form, **changes}
 
 
