@@ -8,7 +8,7 @@ PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 PORT ?= 8000
 
-.PHONY: install run test lint typecheck pytest migrations-check messages bench clean
+.PHONY: install run test lint typecheck pytest migrations-check messages messages-check bench clean
 
 $(PY_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,12 @@ test: lint typecheck migrations-check pytest
 messages: install
 	cd sikejar && ../$(PY) ../manage.py makemessages --locale id --locale en --no-obsolete
 	cd sikejar && DJANGO_DEBUG=1 ../$(PY) ../manage.py compilemessages
+
+# Re-extracts the strings and checks that every one is translated and
+# compiled; CI runs it, so a string added without its translation fails.
+messages-check: install
+	cd sikejar && ../$(PY) ../manage.py makemessages --locale id --locale en --no-obsolete
+	$(BIN)/pytest tests/core/test_i18n.py
 
 bench: install
 	$(PY) bench/run.py
